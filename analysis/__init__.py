@@ -1,0 +1,1 @@
+"""The domain's brain, pure Python, no I/O: privacy, embedding, classification, duplicates."""

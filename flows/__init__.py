@@ -1,0 +1,1 @@
+"""Prefect flows: thin wrappers that add retries, logging and schedules around the pipelines."""

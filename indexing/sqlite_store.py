@@ -1,0 +1,564 @@
+"""The embedded default `Store`: one SQLite file with FTS5 full-text, aggregations and dead letters.
+
+Layout (schema version in `PRAGMA user_version`):
+
+- `posts`: one row per post_id. Filterable fields are columns; the rest of the `EnrichedPost` is
+  JSON in `doc`, so `get_post` returns exactly what was written. `created_at` is fixed-width ISO 8601
+  UTC text (`2026-01-02T03:04:05.000000Z`): it sorts as it compares, and buckets are string prefixes.
+  `seq` is a change sequence: every insert or real change of a post takes a higher one, so the FAISS
+  index catches up with `iter_vectors(after_seq=...)`. Rewriting identical posts changes nothing.
+- `posts_fts`: external-content FTS5 over `redacted_text`, kept in sync by triggers; bm25 ranking.
+- `post_labels`: (label, post) pairs mirrored from the `labels` JSON by triggers, for filters and terms.
+- `vectors`: float32 embeddings keyed by post_id, with the model that made them.
+- `dead_letters`: keyed by dead_letter_id.
+
+Filter semantics: `category` matches a post whose labels contain it or whose primary is it (the
+primary is normally one of the labels; it differs only for the "other" fallback of unlabelled posts);
+`since` is inclusive and `until` exclusive. Naive datetimes are read as `EnrichedPost`'s JSON
+serialiser reads them (`astimezone`, i.e. local time): pass aware ones.
+
+Readers in other processes (the dashboard) open the same file with `SQLiteStore.open_readonly`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import re
+import sqlite3
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from indexing.base import (
+    Bucket,
+    Interval,
+    KnownContent,
+    PostFilter,
+    SearchHit,
+    SearchResult,
+    TermField,
+)
+from schemas import DeadLetter, EnrichedPost
+
+log = logging.getLogger(__name__)
+
+#: Bump with a new entry in MIGRATIONS; each entry's statements take the file from the version before.
+SCHEMA_VERSION = 1
+
+MIGRATIONS: dict[int, tuple[str, ...]] = {
+    1: (
+        """CREATE TABLE IF NOT EXISTS posts (
+            id INTEGER PRIMARY KEY,  -- explicit, so VACUUM keeps the rowids posts_fts points at
+            post_id TEXT NOT NULL UNIQUE, seq INTEGER NOT NULL, created_at TEXT NOT NULL,
+            platform TEXT NOT NULL, lang TEXT, primary_label TEXT NOT NULL, labels TEXT NOT NULL,
+            near_key TEXT NOT NULL, duplicate_of TEXT, embedding_model TEXT NOT NULL,
+            redacted_text TEXT NOT NULL, doc TEXT NOT NULL, doc_hash BLOB NOT NULL, vec_hash BLOB)""",
+        "CREATE INDEX IF NOT EXISTS posts_seq ON posts (seq)",
+        "CREATE INDEX IF NOT EXISTS posts_created_at ON posts (created_at)",
+        """CREATE INDEX IF NOT EXISTS posts_originals ON posts (near_key, embedding_model, id)
+            WHERE duplicate_of IS NULL""",
+        """CREATE TABLE IF NOT EXISTS post_labels (
+            label TEXT NOT NULL, post_rowid INTEGER NOT NULL, PRIMARY KEY (label, post_rowid)
+        ) WITHOUT ROWID""",
+        "CREATE INDEX IF NOT EXISTS post_labels_post ON post_labels (post_rowid)",
+        """CREATE TABLE IF NOT EXISTS vectors (
+            post_id TEXT PRIMARY KEY, model TEXT NOT NULL, dim INTEGER NOT NULL, vector BLOB NOT NULL)""",
+        """CREATE TABLE IF NOT EXISTS dead_letters (
+            dead_letter_id TEXT PRIMARY KEY, stage TEXT NOT NULL, reason TEXT NOT NULL,
+            detail TEXT NOT NULL, source TEXT, position INTEGER, post_id TEXT, original BLOB NOT NULL,
+            created_at TEXT NOT NULL)""",
+        "CREATE INDEX IF NOT EXISTS dead_letters_created_at ON dead_letters (created_at)",
+        """CREATE VIRTUAL TABLE IF NOT EXISTS posts_fts USING fts5 (
+            redacted_text, content = 'posts', content_rowid = 'id',
+            tokenize = 'unicode61 remove_diacritics 2')""",
+        # The triggers keep posts_fts and post_labels in step with posts inside the same transaction;
+        # the WHEN clauses skip the work when an update left the text or the labels as they were.
+        """CREATE TRIGGER IF NOT EXISTS posts_ai AFTER INSERT ON posts BEGIN
+            INSERT INTO posts_fts (rowid, redacted_text) VALUES (new.id, new.redacted_text);
+            INSERT OR IGNORE INTO post_labels (label, post_rowid)
+                SELECT value, new.id FROM json_each(new.labels);
+        END""",
+        """CREATE TRIGGER IF NOT EXISTS posts_au_text AFTER UPDATE OF redacted_text ON posts
+        WHEN old.redacted_text IS NOT new.redacted_text BEGIN
+            INSERT INTO posts_fts (posts_fts, rowid, redacted_text) VALUES ('delete', old.id, old.redacted_text);
+            INSERT INTO posts_fts (rowid, redacted_text) VALUES (new.id, new.redacted_text);
+        END""",
+        """CREATE TRIGGER IF NOT EXISTS posts_au_labels AFTER UPDATE OF labels ON posts
+        WHEN old.labels IS NOT new.labels BEGIN
+            DELETE FROM post_labels WHERE post_rowid = old.id;
+            INSERT OR IGNORE INTO post_labels (label, post_rowid)
+                SELECT value, new.id FROM json_each(new.labels);
+        END""",
+        """CREATE TRIGGER IF NOT EXISTS posts_ad AFTER DELETE ON posts BEGIN
+            INSERT INTO posts_fts (posts_fts, rowid, redacted_text) VALUES ('delete', old.id, old.redacted_text);
+            DELETE FROM post_labels WHERE post_rowid = old.id;
+            DELETE FROM vectors WHERE post_id = old.post_id;
+        END""",
+    ),
+}
+
+_TS_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"
+_TERM_COLUMNS: dict[str, str] = {"primary": "primary_label", "platform": "platform", "lang": "lang"}
+_BUCKETS: dict[str, str] = {
+    "1h": "substr(p.created_at, 1, 13) || ':00:00Z'",
+    "1d": "substr(p.created_at, 1, 10) || 'T00:00:00Z'",
+}
+_HIT_COLUMNS = "p.post_id, p.created_at, p.platform, p.primary_label, p.labels, p.redacted_text"
+_UPSERT_POST = """
+INSERT INTO posts (post_id, seq, created_at, platform, lang, primary_label, labels, near_key,
+                   duplicate_of, embedding_model, redacted_text, doc, doc_hash, vec_hash)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+ON CONFLICT (post_id) DO UPDATE SET
+    seq = excluded.seq, created_at = excluded.created_at, platform = excluded.platform,
+    lang = excluded.lang, primary_label = excluded.primary_label, labels = excluded.labels,
+    near_key = excluded.near_key, duplicate_of = excluded.duplicate_of,
+    embedding_model = excluded.embedding_model, redacted_text = excluded.redacted_text,
+    doc = excluded.doc, doc_hash = excluded.doc_hash,
+    vec_hash = coalesce(excluded.vec_hash, posts.vec_hash)
+WHERE posts.doc_hash IS NOT excluded.doc_hash
+   OR (excluded.vec_hash IS NOT NULL AND posts.vec_hash IS NOT excluded.vec_hash)
+"""
+_UPSERT_VECTOR = """
+INSERT INTO vectors (post_id, model, dim, vector) VALUES (?, ?, ?, ?)
+ON CONFLICT (post_id) DO UPDATE SET model = excluded.model, dim = excluded.dim, vector = excluded.vector
+WHERE vectors.model IS NOT excluded.model OR vectors.vector IS NOT excluded.vector
+"""
+_UPSERT_DEAD = """
+INSERT INTO dead_letters (dead_letter_id, stage, reason, detail, source, position, post_id, original,
+                          created_at)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+ON CONFLICT (dead_letter_id) DO UPDATE SET
+    stage = excluded.stage, reason = excluded.reason, detail = excluded.detail, source = excluded.source,
+    position = excluded.position, post_id = excluded.post_id, original = excluded.original,
+    created_at = excluded.created_at
+"""
+
+
+def _ts(value: datetime) -> str:
+    """Fixed-width UTC text, the stored form of every timestamp."""
+    return value.astimezone(UTC).strftime(_TS_FORMAT)
+
+
+def _display_ts(stored: str) -> str:
+    """The stored form as `EnrichedPost` serialises it (no `.000000` when there are no microseconds)."""
+    return stored[:-8] + "Z" if stored.endswith(".000000Z") else stored
+
+
+def _vector(blob: bytes) -> np.ndarray:
+    return np.frombuffer(blob, dtype="<f4").astype(np.float32)
+
+
+# Query parsing: "quoted phrases", bare words, an uppercase OR between terms, a trailing * for a prefix.
+_QUERY_TOKEN = re.compile(r'"([^"]*)"|(\S+)')
+_WORD_CHAR = re.compile(r"\w")
+_MAX_TERMS = 64
+
+
+def fts_query(text: str) -> str | None:
+    """Turn what a user typed into an FTS5 query that cannot be a syntax error; None if nothing is left.
+
+    Words and "quoted phrases" are ANDed; `a OR b` is an OR of neighbouring terms (grouped, so
+    `cure vitamin OR herbal` means cure AND (vitamin OR herbal)); `canc*` is a prefix search.
+    Everything else (parentheses, NEAR, column filters, stray quotes, operators) is literal text.
+    """
+    groups: list[list[str]] = []
+    join_next = False
+    terms = 0
+    for match in _QUERY_TOKEN.finditer(text.replace("\x00", " ")):
+        phrase, word = match.group(1), match.group(2)
+        prefix = False
+        if phrase is None:
+            if word in ("OR", "AND"):
+                join_next = word == "OR" and bool(groups)
+                continue
+            prefix = word.endswith("*")
+            phrase = word.replace('"', " ").rstrip("*")
+        if not _WORD_CHAR.search(phrase):
+            continue
+        if terms == _MAX_TERMS:
+            log.debug("search query truncated to %d terms", _MAX_TERMS)
+            break
+        terms += 1
+        quoted = '"' + phrase.replace('"', '""') + '"' + ("*" if prefix else "")
+        if join_next:
+            groups[-1].append(quoted)
+        else:
+            groups.append([quoted])
+        join_next = False
+    if not groups:
+        return None
+    return " AND ".join(g[0] if len(g) == 1 else "(" + " OR ".join(g) + ")" for g in groups)
+
+
+def _where(flt: PostFilter) -> tuple[str, list[Any]]:
+    """SQL conditions on posts aliased `p`, and their parameters."""
+    clauses: list[str] = ["1"]
+    params: list[Any] = []
+    if flt.category is not None:
+        clauses.append(
+            "(p.primary_label = ? OR p.id IN (SELECT post_rowid FROM post_labels WHERE label = ?))"
+        )
+        params += [flt.category, flt.category]
+    if flt.platform is not None:
+        clauses.append("p.platform = ?")
+        params.append(flt.platform)
+    if flt.lang is not None:
+        clauses.append("p.lang = ?")
+        params.append(flt.lang)
+    if flt.since is not None:
+        clauses.append("p.created_at >= ?")
+        params.append(_ts(flt.since))
+    if flt.until is not None:
+        clauses.append("p.created_at < ?")
+        params.append(_ts(flt.until))
+    return " AND ".join(clauses), params
+
+
+def _post(doc: str, redacted_text: str) -> EnrichedPost:
+    data = json.loads(doc)
+    data["redacted_text"] = redacted_text
+    return EnrichedPost.model_validate(data)
+
+
+class SQLiteStore:
+    """`Store` over one SQLite file (WAL, synchronous=NORMAL); one connection, one write transaction per call.
+
+    Safe to share between threads (calls are serialised); several processes may read while one writes.
+    """
+
+    def __init__(self, path: str | Path, *, readonly: bool = False, busy_timeout_ms: int = 10_000) -> None:
+        self.path = Path(path)
+        self.readonly = readonly
+        self._lock = threading.RLock()
+        if readonly:
+            if not self.path.exists():
+                raise FileNotFoundError(f"no oncowatch store at {self.path}")
+            uri = self.path.resolve().as_uri() + "?mode=ro"
+            self._conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+        else:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+        self._conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
+        if not readonly:
+            self._conn.execute("PRAGMA journal_mode = WAL")
+        self._conn.execute("PRAGMA synchronous = NORMAL")
+        self._conn.execute("PRAGMA temp_store = MEMORY")
+        self._migrate()
+
+    @classmethod
+    def open_readonly(cls, path: str | Path) -> SQLiteStore:
+        """Open an existing store for queries only (e.g. the dashboard beside a running ingest)."""
+        return cls(path, readonly=True)
+
+    def __enter__(self) -> SQLiteStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _migrate(self) -> None:
+        version = self._conn.execute("PRAGMA user_version").fetchone()[0]
+        if version == SCHEMA_VERSION:
+            return
+        if version > SCHEMA_VERSION:
+            raise RuntimeError(
+                f"{self.path} has schema version {version}; this oncowatch knows up to {SCHEMA_VERSION}"
+            )
+        if self.readonly:
+            raise RuntimeError(f"{self.path} has schema version {version}; open it once for writing")
+        with self._write() as conn:
+            # Read again under the write lock: another process may have migrated meanwhile.
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            for target in range(version + 1, SCHEMA_VERSION + 1):
+                for statement in MIGRATIONS[target]:
+                    conn.execute(statement)
+                conn.execute(f"PRAGMA user_version = {target}")
+                log.info("store %s migrated to schema version %d", self.path, target)
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """One IMMEDIATE transaction: the write lock is taken before anything is read."""
+        with self._lock:
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._conn
+            except BaseException:
+                self._conn.execute("ROLLBACK")
+                raise
+            self._conn.execute("COMMIT")
+
+    def _query(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
+        with self._lock:
+            return self._conn.execute(sql, params).fetchall()
+
+    # ------------------------------------------------------------------ writes
+
+    def upsert_posts(self, posts: Sequence[EnrichedPost], vectors: np.ndarray | None = None) -> int:
+        """Insert or update posts by post_id; unchanged posts keep their row and seq untouched.
+
+        `vectors` has one row per post; a row with a non-finite value (NaN) means "no embedding"
+        and leaves any stored one in place, as does `vectors=None`.
+        """
+        if not posts:
+            return 0
+        matrix: np.ndarray | None = None
+        if vectors is not None:
+            matrix = np.asarray(vectors, dtype="<f4")
+            if matrix.ndim != 2 or matrix.shape[0] != len(posts):
+                raise ValueError(f"vectors must be ({len(posts)}, dim), got {matrix.shape}")
+            has_vector = np.isfinite(matrix).all(axis=1)
+        rows: list[tuple[Any, ...]] = []
+        vector_rows: list[tuple[str, str, int, bytes]] = []
+        for i, post in enumerate(posts):
+            doc = post.model_dump_json(exclude={"redacted_text"})
+            text = post.redacted_text
+            doc_hash = hashlib.blake2b(doc.encode() + b"\x00" + text.encode(), digest_size=16).digest()
+            vec_hash = None
+            if matrix is not None and has_vector[i]:
+                blob = matrix[i].tobytes()
+                vector_rows.append((post.post_id, post.embedding_model, matrix.shape[1], blob))
+                vec_hash = hashlib.blake2b(
+                    post.embedding_model.encode() + b"\x00" + blob, digest_size=16
+                ).digest()
+            rows.append((
+                post.post_id, i, _ts(post.created_at), post.platform, post.lang, post.primary,
+                json.dumps(post.labels), post.near_key, post.duplicate_of, post.embedding_model,
+                text, doc, doc_hash, vec_hash,
+            ))  # fmt: skip
+        with self._write() as conn:
+            base = conn.execute("SELECT coalesce(max(seq), 0) + 1 FROM posts").fetchone()[0]
+            conn.executemany(_UPSERT_POST, [(r[0], base + r[1], *r[2:]) for r in rows])
+            if vector_rows:
+                conn.executemany(_UPSERT_VECTOR, vector_rows)
+        return len(posts)
+
+    def upsert_dead_letters(self, letters: Sequence[DeadLetter]) -> int:
+        """Insert or replace dead letters by dead_letter_id."""
+        if not letters:
+            return 0
+        rows = [
+            (d.dead_letter_id, d.stage, d.reason, d.detail, d.source, d.position, d.post_id,
+             d.original, _ts(d.created_at))
+            for d in letters
+        ]  # fmt: skip
+        with self._write() as conn:
+            conn.executemany(_UPSERT_DEAD, rows)
+        return len(letters)
+
+    def flush(self) -> None:
+        """Commit, then checkpoint the WAL so the writes also survive a power loss, not only a crash."""
+        with self._lock:
+            if self._conn.in_transaction:
+                self._conn.execute("COMMIT")
+            if not self.readonly:
+                self._conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+
+    def close(self) -> None:
+        """Commit anything pending and close the connection; closing twice is harmless."""
+        with self._lock:
+            try:
+                if self._conn.in_transaction:
+                    self._conn.execute("COMMIT")
+            except sqlite3.ProgrammingError:
+                return  # already closed
+            self._conn.close()
+
+    # ------------------------------------------------------------------ reads by id
+
+    def get_post(self, post_id: str) -> EnrichedPost | None:
+        """One post by id, or None."""
+        rows = self._query("SELECT doc, redacted_text FROM posts WHERE post_id = ?", (post_id,))
+        return _post(*rows[0]) if rows else None
+
+    def get_vectors(self, post_ids: Sequence[str]) -> dict[str, np.ndarray]:
+        """Stored embeddings of these posts (only those that have one)."""
+        rows = self._query(
+            "SELECT post_id, vector FROM vectors WHERE post_id IN (SELECT value FROM json_each(?))",
+            (json.dumps(list(post_ids)),),
+        )
+        return {post_id: _vector(blob) for post_id, blob in rows}
+
+    def known_contents(self, near_keys: Sequence[str], embedding_model: str) -> dict[str, KnownContent]:
+        """For each near_key, the earliest-stored original (not a duplicate) embedded with this model."""
+        rows = self._query(
+            """
+            SELECT p.post_id, p.near_key, p.doc, v.vector, v.model
+            FROM posts p LEFT JOIN vectors v ON v.post_id = p.post_id
+            WHERE p.id IN (
+                SELECT min(id) FROM posts
+                WHERE duplicate_of IS NULL AND embedding_model = ?
+                  AND near_key IN (SELECT value FROM json_each(?))
+                GROUP BY near_key)
+            """,
+            (embedding_model, json.dumps(list(near_keys))),
+        )
+        known: dict[str, KnownContent] = {}
+        for post_id, near_key, doc, blob, vector_model in rows:
+            data = json.loads(doc)
+            known[near_key] = KnownContent(
+                post_id=post_id,
+                near_key=near_key,
+                labels=data["labels"],
+                primary=data["primary"],
+                scores=data["scores"],
+                evidence=data["evidence"],
+                embedding_model=data["embedding_model"],
+                classifier_version=data["classifier_version"],
+                vector=_vector(blob) if blob is not None and vector_model == embedding_model else None,
+            )
+        return known
+
+    # ------------------------------------------------------------------ queries
+
+    def search(
+        self, query: str, flt: PostFilter = PostFilter(), limit: int = 20, offset: int = 0
+    ) -> SearchResult:
+        """Full-text search ranked by bm25 (empty query: newest first); score is -bm25 (higher is better)."""
+        where, params = _where(flt)
+        limit, offset = max(0, limit), max(0, offset)
+        if not query.strip():
+            total = self.count(flt)
+            rows = self._query(
+                f"SELECT {_HIT_COLUMNS}, 0.0 FROM posts p WHERE {where} "  # noqa: S608 - fixed fragments
+                "ORDER BY p.created_at DESC, p.id DESC LIMIT ? OFFSET ?",
+                [*params, limit, offset],
+            )
+        else:
+            match = fts_query(query)
+            if match is None:
+                return SearchResult(total=0)
+            source = f"FROM posts_fts f JOIN posts p ON p.id = f.rowid WHERE posts_fts MATCH ? AND {where}"
+            total = self._query(f"SELECT count(*) {source}", [match, *params])[0][0]  # noqa: S608
+            rows = self._query(
+                f"SELECT {_HIT_COLUMNS}, -f.rank {source} "  # noqa: S608 - fixed fragments
+                "ORDER BY f.rank, p.created_at DESC LIMIT ? OFFSET ?",
+                [match, *params, limit, offset],
+            )
+        hits = [
+            SearchHit(
+                post_id=post_id,
+                created_at=_display_ts(created_at),
+                platform=platform,
+                primary=primary,
+                labels=json.loads(labels),
+                redacted_text=text,
+                score=float(score),
+            )
+            for post_id, created_at, platform, primary, labels, text, score in rows
+        ]
+        return SearchResult(total=total, hits=hits)
+
+    def count(self, flt: PostFilter = PostFilter()) -> int:
+        """How many posts match the filter."""
+        where, params = _where(flt)
+        return int(self._query(f"SELECT count(*) FROM posts p WHERE {where}", params)[0][0])  # noqa: S608
+
+    def _key(self, field: TermField | None) -> tuple[str, str, str]:
+        """(key expression, extra join, extra condition) for grouping by a field."""
+        if field is None:
+            return "'all'", "", ""
+        if field == "labels":
+            return "l.label", "JOIN post_labels l ON l.post_rowid = p.id", ""
+        if field not in _TERM_COLUMNS:
+            raise ValueError(f"unknown term field {field!r}; expected one of primary, platform, lang, labels")
+        column = f"p.{_TERM_COLUMNS[field]}"
+        return column, "", f" AND {column} IS NOT NULL"
+
+    def terms(self, field: TermField, flt: PostFilter = PostFilter(), size: int = 50) -> dict[str, int]:
+        """Counts per distinct value of a field, largest first (labels counts each label of a post)."""
+        key, join, cond = self._key(field)
+        where, params = _where(flt)
+        rows = self._query(
+            f"SELECT {key} AS k, count(*) AS n FROM posts p {join} WHERE {where}{cond} "  # noqa: S608
+            "GROUP BY k ORDER BY n DESC, k LIMIT ?",
+            [*params, max(0, size)],
+        )
+        return {k: n for k, n in rows}
+
+    def date_histogram(
+        self, interval: Interval, by: TermField | None = None, flt: PostFilter = PostFilter()
+    ) -> dict[str, list[Bucket]]:
+        """Counts per UTC hour or day of created_at, per value of `by` (key "all" when by is None).
+
+        Only non-empty buckets are returned, oldest first.
+        """
+        if interval not in _BUCKETS:
+            raise ValueError(f"unknown interval {interval!r}; expected 1h or 1d")
+        key, join, cond = self._key(by)
+        where, params = _where(flt)
+        rows = self._query(
+            f"SELECT {key} AS k, {_BUCKETS[interval]} AS b, count(*) "  # noqa: S608 - fixed fragments
+            f"FROM posts p {join} WHERE {where}{cond} GROUP BY k, b ORDER BY k, b",
+            params,
+        )
+        result: dict[str, list[Bucket]] = {"all": []} if by is None else {}
+        for k, start, n in rows:
+            result.setdefault(k, []).append(Bucket(start=start, count=n))
+        return result
+
+    def iter_posts(self, flt: PostFilter = PostFilter(), batch_size: int = 1000) -> Iterator[EnrichedPost]:
+        """Every matching post, oldest first; reads in keyset-paginated batches, holding no cursor open."""
+        where, params = _where(flt)
+        after: tuple[str, int] | None = None
+        while True:
+            page = "" if after is None else " AND (p.created_at, p.id) > (?, ?)"
+            rows = self._query(
+                f"SELECT p.created_at, p.id, p.doc, p.redacted_text FROM posts p "  # noqa: S608
+                f"WHERE {where}{page} ORDER BY p.created_at, p.id LIMIT ?",
+                [*params, *(after or ()), max(1, batch_size)],
+            )
+            for _, _, doc, text in rows:
+                yield _post(doc, text)
+            if len(rows) < max(1, batch_size):
+                return
+            after = (rows[-1][0], rows[-1][1])
+
+    def iter_vectors(
+        self, embedding_model: str, after_seq: int = 0, batch_size: int = 5000
+    ) -> Iterator[tuple[int, list[str], np.ndarray]]:
+        """Vectors of this model on posts changed after `after_seq`, by seq: (max seq, post_ids, matrix)."""
+        while True:
+            rows = self._query(
+                """
+                SELECT p.seq, p.post_id, v.vector FROM posts p JOIN vectors v ON v.post_id = p.post_id
+                WHERE v.model = ? AND p.seq > ? ORDER BY p.seq LIMIT ?
+                """,
+                (embedding_model, after_seq, max(1, batch_size)),
+            )
+            if not rows:
+                return
+            matrix = np.stack([_vector(blob) for _, _, blob in rows])
+            after_seq = rows[-1][0]
+            yield after_seq, [post_id for _, post_id, _ in rows], matrix
+            if len(rows) < max(1, batch_size):
+                return
+
+    def dead_letters(self, limit: int = 100) -> list[DeadLetter]:
+        """Newest dead letters first."""
+        rows = self._query(
+            "SELECT dead_letter_id, stage, reason, detail, source, position, post_id, original, created_at "
+            "FROM dead_letters ORDER BY created_at DESC, dead_letter_id LIMIT ?",
+            (max(0, limit),),
+        )
+        return [
+            DeadLetter(
+                dead_letter_id=r[0], stage=r[1], reason=r[2], detail=r[3], source=r[4], position=r[5],
+                post_id=r[6], original=bytes(r[7]), created_at=datetime.fromisoformat(r[8]),
+            )
+            for r in rows
+        ]  # fmt: skip
+
+    def dead_letter_counts(self) -> dict[str, int]:
+        """Counts per `stage:reason`, largest first."""
+        rows = self._query(
+            "SELECT stage || ':' || reason AS k, count(*) AS n FROM dead_letters GROUP BY stage, reason "
+            "ORDER BY n DESC, k"
+        )
+        return {k: n for k, n in rows}

@@ -1,0 +1,374 @@
+"""What each CLI command does; the parser lives in `oncowatch.cli`."""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import shutil
+import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, TextIO
+
+from oncowatch.settings import (
+    EmbeddingSettings,
+    MissingPrivacyKey,
+    PipelineSettings,
+    PrivacySettings,
+    StorageSettings,
+    pipeline_config,
+)
+
+
+class UserError(Exception):
+    """A problem the user can fix; printed without a stack trace."""
+
+
+def _print_json(obj: Any, out: TextIO = sys.stdout) -> None:
+    json.dump(obj, out, ensure_ascii=False, indent=None, default=str)
+    out.write("\n")
+
+
+def parse_time(value: str | None) -> datetime | None:
+    """ISO 8601 date or date-time; UTC when no zone is given."""
+    if not value:
+        return None
+    try:
+        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError as exc:
+        raise UserError(f"not an ISO 8601 time: {value!r}") from exc
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+def _filter(args: argparse.Namespace):
+    from indexing.base import PostFilter
+
+    return PostFilter(
+        category=getattr(args, "category", None),
+        platform=args.platform,
+        lang=args.lang,
+        since=parse_time(args.since),
+        until=parse_time(args.until),
+    )
+
+
+def _config():
+    try:
+        return pipeline_config(StorageSettings(), PrivacySettings(), EmbeddingSettings(), PipelineSettings())
+    except MissingPrivacyKey as exc:
+        raise UserError(str(exc)) from exc
+
+
+@contextmanager
+def _open_store(must_exist: bool = True) -> Iterator[Any]:
+    storage = StorageSettings()
+    if must_exist and not storage.store_path.exists():
+        raise UserError(
+            f"no store at {storage.store_path}: ingest something first (`oncowatch run` or "
+            "`oncowatch ingest FILE`), or point --data-dir at an existing one"
+        )
+    from indexing.factory import open_store
+
+    store = open_store(storage.store_backend, storage.store_path)
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def _ingest(paths: list[str], cfg) -> Any:
+    from tqdm import tqdm
+
+    from pipelines import ingest
+    from pipelines.sources.files import count_lines
+
+    total = sum(count_lines(p) for p in paths)
+    with tqdm(total=total, unit="post", desc="ingest", file=sys.stderr, disable=None) as bar:
+        return ingest.run(paths, cfg, progress=bar.update)
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    """Ingest files; exit non-zero only when nothing could be read."""
+    cfg = _config()
+    paths: list[str] = []
+    spool = None
+    for name in args.files:
+        if name == "-":
+            # Beam workers cannot read our stdin: spool it to a file in the data dir first.
+            spool = tempfile.NamedTemporaryFile(  # noqa: SIM115 - removed in finally below
+                prefix="stdin-", suffix=".jsonl", dir=_tmp_dir(), delete=False
+            )
+            shutil.copyfileobj(sys.stdin.buffer, spool)
+            spool.close()
+            paths.append(spool.name)
+        elif not Path(name).is_file():
+            print(f"oncowatch: warning: cannot read {name}: no such file", file=sys.stderr)
+        else:
+            paths.append(name)
+    if not paths:
+        raise UserError("nothing to read: none of the given files exists")
+    try:
+        report = _ingest(paths, cfg)
+    finally:
+        if spool is not None:
+            Path(spool.name).unlink(missing_ok=True)
+    summary = _report_dict(report, cfg)
+    if args.json:
+        _print_json(summary)
+    else:
+        _print_report(summary)
+    return 0 if report.read > 0 else 1
+
+
+def _tmp_dir() -> Path:
+    path = StorageSettings().data_dir / "tmp"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def _report_dict(report, cfg) -> dict[str, Any]:
+    return {
+        "posts_read": report.read,
+        "posts_written": report.written,
+        "dead_letters": report.dead_letters,
+        "duplicates_reusing_original": report.duplicates,
+        "redelivered": report.redelivered,
+        "texts_embedded": report.embedded,
+        "vectors_indexed": report.vectors_indexed,
+        "by_category": report.by("primary"),
+        "by_platform": report.by("platform"),
+        "elapsed_s": round(report.elapsed_s, 2),
+        "posts_per_s": round(report.posts_per_s, 1),
+        "store": str(cfg.store.path),
+        "demo_key": cfg.demo,
+    }
+
+
+def _print_report(summary: dict[str, Any]) -> None:
+    print(
+        f"posts read {summary['posts_read']}, written {summary['posts_written']}, "
+        f"dead letters {summary['dead_letters']}, duplicates reusing an original "
+        f"{summary['duplicates_reusing_original']}, embedded {summary['texts_embedded']}"
+    )
+    print(f"elapsed {summary['elapsed_s']} s, {summary['posts_per_s']} posts/s; store {summary['store']}")
+    for title, key in (("by category", "by_category"), ("by platform", "by_platform")):
+        counts = summary[key]
+        if counts:
+            width = max(len(k) for k in counts)
+            print(f"{title}:")
+            for name, count in sorted(counts.items(), key=lambda kv: -kv[1]):
+                print(f"  {name:<{width}}  {count:>7}")
+    if summary["demo_key"]:
+        print("note: demo mode, pseudonyms use the public demo key; set ONCOWATCH_PRIVACY_KEY for real data")
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    """The main job on the embedded default: sample (or --input), ingest, report."""
+    import os
+
+    if args.input:
+        paths = [args.input]
+    else:
+        if not os.environ.get("ONCOWATCH_PRIVACY_KEY"):
+            os.environ["ONCOWATCH_DEMO"] = "1"  # a synthetic stream is what demo mode is for
+        from pipelines.sources.sample import generate, write_jsonl
+
+        sample = _tmp_dir() / f"sample-n{args.n}-d{args.days}-s{args.seed}.jsonl"
+        with sample.open("w", encoding="utf-8") as out:
+            write_jsonl(generate(args.n, days=args.days, seed=args.seed), out)
+        if not args.json:
+            print(f"synthetic sample stream: {args.n} posts over {args.days} days -> {sample}")
+        paths = [str(sample)]
+    cfg = _config()
+    report = _ingest(paths, cfg)
+    summary = _report_dict(report, cfg)
+    if args.json:
+        _print_json(summary)
+    else:
+        _print_report(summary)
+    return 0
+
+
+def cmd_sample(args: argparse.Namespace) -> int:
+    """Write the synthetic stream."""
+    from pipelines.sources.sample import generate, write_jsonl
+
+    if args.n < 0 or args.days < 1:
+        raise UserError("--n must be >= 0 and --days >= 1")
+    posts = generate(args.n, days=args.days, seed=args.seed)
+    if not args.out or args.out == "-":
+        write_jsonl(posts, sys.stdout)
+        return 0
+    opener = gzip.open if args.out.endswith(".gz") else open
+    with opener(args.out, "wt", encoding="utf-8") as out:
+        count = write_jsonl(posts, out)
+    print(f"wrote {count} synthetic posts to {args.out}", file=sys.stderr)
+    return 0
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    """Full-text search."""
+    with _open_store() as store:
+        result = store.search(args.query, _filter(args), limit=args.limit)
+    if args.json:
+        _print_json({"total": result.total, "hits": [hit.__dict__ for hit in result.hits]})
+        return 0
+    print(f"{result.total} posts match")
+    for hit in result.hits:
+        print(f"{hit.created_at}  {hit.post_id}  [{hit.primary}]  {_one_line(hit.redacted_text)}")
+    return 0
+
+
+def _one_line(text: str, width: int = 100) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= width else flat[: width - 1] + "…"
+
+
+def cmd_trends(args: argparse.Namespace) -> int:
+    """Counts per interval, split by category (primary) or platform."""
+    by = "primary" if args.by == "category" else "platform"
+    with _open_store() as store:
+        series = store.date_histogram(args.interval, by=by, flt=_filter(args))
+    payload = {
+        "interval": args.interval,
+        "series": [
+            {"key": key, "buckets": [{"start": b.start, "count": b.count} for b in buckets]}
+            for key, buckets in sorted(series.items())
+        ],
+    }
+    if args.json:
+        _print_json(payload)
+        return 0
+    for item in payload["series"]:
+        total = sum(b["count"] for b in item["buckets"])
+        counts = " ".join(str(b["count"]) for b in item["buckets"])
+        print(f"{item['key']:<20} {total:>7}  {counts}")
+    return 0
+
+
+def cmd_similar(args: argparse.Namespace) -> int:
+    """Nearest posts by meaning."""
+    from analysis.embedding import SentenceTransformerEmbedder, model_version
+    from indexing.vectors import VectorIndex
+
+    embedding = EmbeddingSettings()
+    storage = StorageSettings()
+    with _open_store() as store:
+        index = VectorIndex.for_store(storage.vectors_dir, model_version(embedding.embedding_model), store)
+        if index is None or len(index) == 0:
+            raise UserError("the vector index is empty: ingest something first")
+        if args.text:
+            vector = SentenceTransformerEmbedder(embedding.embedding_model).embed([args.text])[0]
+            exclude = None
+        else:
+            vectors = store.get_vectors([args.post_id])
+            if args.post_id not in vectors:
+                raise UserError(f"no stored post {args.post_id!r}")
+            vector, exclude = vectors[args.post_id], args.post_id
+        found = [(pid, s) for pid, s in index.search(vector, args.k + 1) if pid != exclude][: args.k]
+        results = []
+        for post_id, score in found:
+            post = store.get_post(post_id)
+            text = post.redacted_text if post else ""
+            results.append({"post_id": post_id, "score": round(float(score), 4), "redacted_text": text})
+    if args.json:
+        _print_json(results)
+        return 0
+    for item in results:
+        print(f"{item['score']:.3f}  {item['post_id']}  {_one_line(item['redacted_text'])}")
+    return 0
+
+
+def cmd_classify(args: argparse.Namespace) -> int:
+    """Classify a file of posts without a store."""
+    from pipelines.classify_file import classify_file
+
+    privacy = PrivacySettings()
+    try:
+        key = privacy.key()
+    except MissingPrivacyKey as exc:
+        raise UserError(str(exc)) from exc
+    source = sys.stdin if args.input == "-" else open(args.input, encoding="utf-8", errors="replace")  # noqa: SIM115
+    sink = sys.stdout if args.output == "-" else open(args.output, "w", encoding="utf-8")  # noqa: SIM115
+    try:
+        emb = EmbeddingSettings()
+        counts = classify_file(
+            source, sink, key, emb.embedding_model, emb.embed_batch_size, privacy.phone_region
+        )
+    finally:
+        if source is not sys.stdin:
+            source.close()
+        if sink is not sys.stdout:
+            sink.close()
+    print(f"classified {counts['classified']} posts, {counts['errors']} lines with errors", file=sys.stderr)
+    return 0 if counts["classified"] or not counts["errors"] else 1
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """Every enriched post as JSON lines."""
+    out = sys.stdout if args.output == "-" else open(args.output, "w", encoding="utf-8")  # noqa: SIM115
+    try:
+        with _open_store() as store:
+            for post in store.iter_posts(_filter(args)):
+                out.write(post.model_dump_json())
+                out.write("\n")
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    return 0
+
+
+def cmd_dead_letters(args: argparse.Namespace) -> int:
+    """Dead letters: counts per stage and reason, and the newest ones."""
+    with _open_store() as store:
+        counts = store.dead_letter_counts()
+        letters = store.dead_letters(limit=args.limit)
+    rows = [
+        {
+            "dead_letter_id": d.dead_letter_id, "stage": d.stage, "reason": d.reason, "detail": d.detail,
+            "source": d.source, "position": d.position, "post_id": d.post_id,
+            "created_at": d.model_dump(mode="json")["created_at"], "size": len(d.original),
+        }
+        for d in letters
+    ]
+    if args.json:
+        _print_json({"total": sum(counts.values()), "counts": counts, "dead_letters": rows})
+        return 0
+    print(f"{sum(counts.values())} dead letters")
+    for key, count in sorted(counts.items(), key=lambda kv: -kv[1]):
+        print(f"  {key:<40} {count:>7}")
+    for row in rows:
+        print(f"{row['source']}:{row['position']}  {row['stage']}/{row['reason']}  {row['detail']}")
+    return 0
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    """The JSON Schema of the input post format."""
+    from schemas.jsonschema import input_schema
+
+    json.dump(input_schema(), sys.stdout, indent=2)
+    sys.stdout.write("\n")
+    return 0
+
+
+COMMANDS = {
+    "run": cmd_run,
+    "ingest": cmd_ingest,
+    "sample": cmd_sample,
+    "search": cmd_search,
+    "trends": cmd_trends,
+    "similar": cmd_similar,
+    "classify": cmd_classify,
+    "export": cmd_export,
+    "dead-letters": cmd_dead_letters,
+    "schema": cmd_schema,
+}
+
+
+def dispatch(args: argparse.Namespace) -> int:
+    """Run the chosen command."""
+    return COMMANDS[args.command](args)

@@ -1,0 +1,119 @@
+"""Settings, read once at the edge (CLI, flows), one class per domain, env prefix ONCOWATCH_."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from pipelines.config import PipelineConfig, StoreSpec
+
+#: The key used only in the clearly-named demo mode; pseudonyms made with it protect nobody.
+DEMO_PRIVACY_KEY = b"oncowatch-demo-key-NOT-FOR-REAL-DATA"
+_PLACEHOLDERS = {"changeme", "change-me", "secret", "password", "demo", "test", "key"}
+
+_COMMON = SettingsConfigDict(env_prefix="ONCOWATCH_", extra="ignore", frozen=True)
+
+
+class StorageSettings(BaseSettings):
+    """Where the embedded default keeps everything it writes."""
+
+    model_config = _COMMON
+
+    data_dir: Path = Field(default=Path(".oncowatch"), description="Folder for the store, vectors, state.")
+    store_backend: str = Field(default="sqlite", pattern="^(sqlite)$", description="Store backend.")
+
+    @property
+    def store_path(self) -> Path:
+        """The SQLite file of the embedded store."""
+        return self.data_dir / "oncowatch.sqlite"
+
+    @property
+    def vectors_dir(self) -> Path:
+        """Folder of the FAISS indexes, one per embedding model."""
+        return self.data_dir / "vectors"
+
+
+class PrivacySettings(BaseSettings):
+    """Pseudonymisation: the key is a deployment secret, required outside demo mode."""
+
+    model_config = _COMMON
+
+    privacy_key: SecretStr | None = Field(
+        default=None, description="Secret key for pseudonymising authors and mentions (>= 16 chars)."
+    )
+    demo: bool = Field(
+        default=False, description="Demo mode: use a fixed, public key. Never for real data."
+    )
+    phone_region: str = Field(
+        default="US", min_length=2, max_length=2, description="Region for national phone numbers."
+    )
+
+    @field_validator("privacy_key")
+    @classmethod
+    def _not_a_placeholder(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is None:
+            return value
+        secret = value.get_secret_value()
+        if secret.lower() in _PLACEHOLDERS or len(secret) < 16:
+            raise ValueError("ONCOWATCH_PRIVACY_KEY must be a real secret of at least 16 characters")
+        return value
+
+    def key(self) -> bytes:
+        """The key to use; refuses to run without one outside demo mode."""
+        if self.privacy_key is not None:
+            return self.privacy_key.get_secret_value().encode()
+        if self.demo:
+            return DEMO_PRIVACY_KEY
+        raise MissingPrivacyKey(
+            "no pseudonymisation key: set ONCOWATCH_PRIVACY_KEY to a secret of at least 16 characters, "
+            "or pass --demo (ONCOWATCH_DEMO=1) to use the public demo key on synthetic data"
+        )
+
+
+class EmbeddingSettings(BaseSettings):
+    """The sentence-transformers model; never downloaded at run time."""
+
+    model_config = _COMMON
+
+    embedding_model: str = Field(
+        default="all-MiniLM-L6-v2",
+        description="The packaged all-MiniLM-L6-v2, or a local sentence-transformers directory.",
+    )
+    embedding_device: str = Field(default="cpu", description="torch device.")
+    embed_batch_size: int = Field(default=64, ge=1, le=4096, description="Texts per encode call.")
+
+
+class PipelineSettings(BaseSettings):
+    """How the Beam pipelines run."""
+
+    model_config = _COMMON
+
+    runner: str = Field(default="DirectRunner", description="Beam runner.")
+    write_batch_size: int = Field(default=500, ge=1, le=100_000, description="Posts per store write.")
+
+
+class MissingPrivacyKey(RuntimeError):
+    """Raised when a run would pseudonymise with no key outside demo mode."""
+
+
+def pipeline_config(
+    storage: StorageSettings,
+    privacy: PrivacySettings,
+    embedding: EmbeddingSettings,
+    pipeline: PipelineSettings,
+) -> PipelineConfig:
+    """The frozen configuration passed inward to the pipelines."""
+    return PipelineConfig(
+        store=StoreSpec(
+            backend=storage.store_backend, path=storage.store_path, vectors_dir=storage.vectors_dir
+        ),
+        privacy_key=privacy.key(),
+        embedding_model=embedding.embedding_model,
+        embedding_device=embedding.embedding_device,
+        embed_batch_size=embedding.embed_batch_size,
+        write_batch_size=pipeline.write_batch_size,
+        default_phone_region=privacy.phone_region,
+        demo=privacy.key() == DEMO_PRIVACY_KEY,
+    )

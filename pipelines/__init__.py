@@ -1,0 +1,1 @@
+"""Apache Beam: sources, one composite PTransform per stage, and the graphs."""

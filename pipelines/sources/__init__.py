@@ -1,0 +1,1 @@
+"""Sources: archive files, platform exports, the synthetic sample stream."""

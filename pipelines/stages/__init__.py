@@ -1,0 +1,1 @@
+"""One composite PTransform per stage of the path of a post."""

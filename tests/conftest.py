@@ -1,0 +1,20 @@
+"""Shared fixtures: the real embedding model is loaded once per test session."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+os.environ.setdefault("DO_NOT_TRACK", "1")
+
+
+@pytest.fixture(scope="session")
+def embedder():
+    """The packaged all-MiniLM-L6-v2, shared by every test that needs real embeddings."""
+    from analysis.embedding import SentenceTransformerEmbedder
+
+    return SentenceTransformerEmbedder()
