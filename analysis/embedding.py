@@ -58,6 +58,9 @@ class SentenceTransformerEmbedder:
         os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
         os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
         from sentence_transformers import SentenceTransformer
+        from transformers.utils import logging as hf_logging
+
+        hf_logging.disable_progress_bar()  # a per-load weights bar is noise in logs and CLIs
 
         path = resolve_model_path(model)
         self._model = SentenceTransformer(path, device=device)

@@ -208,6 +208,16 @@ _UNIT_AFTER = re.compile(
 _NON_PHONE_SHAPE = re.compile(r"^\d{4}\s*[-–/]\s*\d{4}$")
 
 
+# National-format numbers of other regions ("030 12345678", "0800 123 4567") do not parse in the
+# default region; after an explicit phone word they are still phone numbers.
+_PHONE_WORD_RE = re.compile(
+    r"\b(?:phone|mobile|cell|tel[ée]?(?:fono|phone|fon)?|call(?:\s+me)?(?:\s+(?:at|on))?|ring|text|whats\s?app"
+    r"|ll[aá]m(?:e|ame|anos)|m[óo]vil|celular|appel(?:ez|er)|portable|anrufen|handy|ligue|liga|zap)\.?"
+    r"(?:\s+(?:number|no\.?|n[úu]mero|num[ée]ro|nummer))?\s*(?:[:.]\s*)?(?P<num>\+?\d[\d ().-]{6,18}\d)",
+    re.IGNORECASE,
+)
+
+
 def _phone_spans(text: str, region: str) -> list[PiiSpan]:
     """Phone numbers in the default region's national form and in international +CC form."""
     found: dict[tuple[int, int], PiiSpan] = {}
@@ -228,6 +238,11 @@ def _phone_spans(text: str, region: str) -> list[PiiSpan]:
             if _UNIT_AFTER.match(text[match.end : match.end + 12]):
                 continue
             found[(match.start, match.end)] = PiiSpan(type=PHONE, start=match.start, end=match.end)
+    for word_match in _PHONE_WORD_RE.finditer(text):
+        raw = word_match.group("num")
+        if 8 <= sum(ch.isdigit() for ch in raw) <= 15 and not _DATE_RE.match(raw):
+            start, end = word_match.span("num")
+            found.setdefault((start, end), PiiSpan(type=PHONE, start=start, end=end))
     return list(found.values())
 
 

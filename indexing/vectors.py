@@ -82,7 +82,7 @@ class VectorIndex:
 
     @classmethod
     def for_store(cls, directory: str | Path, embedding_model: str, store: Store) -> VectorIndex | None:
-        """Open the model's index, learning dim from disk or the store's first vector; None if neither has one."""
+        """Open the model's index (dim from disk, else from the store's first vector), or None."""
         meta_path = Path(directory) / model_slug(embedding_model) / META_FILE
         if meta_path.exists():
             return cls(directory, int(json.loads(meta_path.read_text())["dim"]), embedding_model)
@@ -111,7 +111,9 @@ class VectorIndex:
         if index.ntotal != len(self._post_ids):
             # Only after a crash between writing the index and the meta; the next sync repairs it.
             log.warning(
-                "vector index %s has %d vectors but %d known ids", self.directory, index.ntotal,
+                "vector index %s has %d vectors but %d known ids",
+                self.directory,
+                index.ntotal,
                 len(self._post_ids),
             )
         log.info("loaded vector index %s: %d vectors, last_seq=%d", self.directory, len(self), self.last_seq)
@@ -191,7 +193,10 @@ class VectorIndex:
         if synced:
             log.info(
                 "vector index %s: synced %d vectors, now %d, last_seq=%d",
-                self.directory, synced, len(self), self.last_seq,
+                self.directory,
+                synced,
+                len(self),
+                self.last_seq,
             )
         return synced
 

@@ -96,10 +96,17 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _drop_import_noise(record: logging.LogRecord) -> bool:
+    # Beam warns at import time about Google Cloud client libraries the embedded default never uses.
+    return "apitools not found" not in record.getMessage()
+
+
 def _configure_logging(verbosity: int) -> None:
     level = logging.WARNING if verbosity == 0 else logging.INFO if verbosity == 1 else logging.DEBUG
     logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     # Beam and the model libraries are chatty at INFO; our own lines are what an operator reads.
+    for handler in logging.getLogger().handlers:
+        handler.addFilter(_drop_import_noise)
     for noisy in ("apache_beam", "sentence_transformers", "transformers", "httpx", "urllib3"):
         logging.getLogger(noisy).setLevel(max(level, logging.WARNING))
 

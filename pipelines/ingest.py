@@ -78,7 +78,9 @@ class IngestReport:
 
 def pipeline_options(runner: str = "DirectRunner") -> PipelineOptions:
     """Options for the embedded default: the DirectRunner in this process."""
+    # flags=[]: never parse our own command line as Beam options.
     return PipelineOptions(
+        flags=[],
         runner=runner, direct_num_workers=1, direct_running_mode="in_memory", save_main_session=False
     )
 

@@ -67,9 +67,8 @@ class _DecodeFn(beam.DoFn):
 
     def process(self, record: RawRecord) -> Iterator[object]:
         if not record.data.strip():
-            return  # blank lines between posts are not posts
-        result = decode(record)
-        if isinstance(result, DeadLetter):
+            pass  # blank lines between posts are not posts
+        elif isinstance(result := decode(record), DeadLetter):
             self.rejected.inc()
             log.debug("dead letter at %s:%s: %s", record.source, record.position, result.reason)
             yield beam.pvalue.TaggedOutput(DEAD, result)

@@ -64,8 +64,8 @@ class _EmbedFn(beam.DoFn):
                     yield from _dead_letters(group, "embed", exc)
                 failed = {id(g) for g in todo}
                 groups = [g for g in groups if id(g) not in failed]
-                todo = []
-            for group, vector in zip(todo, vectors if todo else [], strict=True):
+                vectors, todo = np.zeros((0, 0), dtype=np.float32), []
+            for group, vector in zip(todo, vectors, strict=True):
                 group.vector = vector
                 group.embedding_model = self._embedder.version
                 self._remember(group.representative.content_hash, vector)
@@ -105,8 +105,8 @@ class _ClassifyFn(beam.DoFn):
                 for group in todo:
                     yield from _dead_letters(group, "classify", exc)
                 failed = {id(g) for g in todo}
-                yield from (g for g in groups if id(g) not in failed)
-                return
+                groups = [g for g in groups if id(g) not in failed]
+                results, todo = [], []
             for group, result in zip(todo, results, strict=True):
                 group.labels = list(result.labels)
                 group.primary = result.primary

@@ -52,9 +52,9 @@ class _ProtectFn(beam.DoFn):
                 source=item.record.source, position=item.record.position,
                 post_id=item.post.post_id, original=item.record.data,
             ))
-            return
-        self.found.inc(len(protected.pii))
-        yield protected
+        else:
+            self.found.inc(len(protected.pii))
+            yield protected
 
 
 class ProtectPosts(beam.PTransform):

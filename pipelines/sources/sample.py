@@ -1,0 +1,496 @@
+"""The synthetic sample stream: oncology social-media posts for demos, tests and evaluation.
+
+Every post says it is synthetic (`"synthetic": true`) and carries, as extra fields the pipeline keeps,
+`truth_category` (the category its template was written as), `story` on the planted stories, and
+`copy_of` (`<platform>:<id>` of the original) on reposts and near-copies. Background posts follow a
+daily rhythm; four planted stories each have a start and a shape: a miracle-cure rumour that grows
+over days with debunking replies, a burst of copy-paste scam ads, a drug approval with its news and
+discussion, and a patient's details shared and re-shared. The texts come from `sample_templates` and
+`sample_stories`, never from classifier training data, and every personal detail in them is fake.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import math
+import random
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any, TextIO
+
+from pipelines.sources import sample_fill as F
+from pipelines.sources import sample_pools as P
+from pipelines.sources import sample_stories as S
+from pipelines.sources import sample_templates as T
+from pipelines.sources.sample_fill import Slots
+from schemas.taxonomy import CATEGORIES
+
+#: Where the window starts unless told otherwise, so that a seed alone fixes the output.
+DEFAULT_START = datetime(2026, 11, 1, tzinfo=UTC)
+
+RUMOUR, SCAM, APPROVAL, PRIVACY = "soursop_rumour", "capsule_scam", "drug_approval", "privacy_leak_share"
+#: The planted stories' names, as found in the `story` field.
+STORIES: tuple[str, ...] = (RUMOUR, SCAM, APPROVAL, PRIVACY)
+
+#: Share of the n posts each part of the stream gets; background posts are the rest (about 72%).
+_SHARES: dict[str, float] = {
+    "repost": 0.08, "near_copy": 0.04, "reply": 0.05,
+    RUMOUR: 0.055, SCAM: 0.03, APPROVAL: 0.025, PRIVACY: 0.003,
+}
+_STORY_TABLES: dict[str, dict[str, float]] = {
+    "rumour_lang": {"en": 0.75, "es": 0.1, "pt": 0.1, "fr": 0.05},
+    "rumour_platform": {"facebook": 0.33, "x": 0.2, "tiktok": 0.12, "telegram": 0.12, "instagram": 0.08,
+                        "youtube": 0.08, "other": 0.07},
+    "debunk_platform": {"x": 0.4, "facebook": 0.3, "youtube": 0.15, "reddit": 0.15},
+    "scam_platform": {"facebook": 0.3, "instagram": 0.25, "telegram": 0.2, "x": 0.15, "tiktok": 0.1},
+    "approval_kind": {"news": 0.3, "discussion": 0.35, "hype": 0.15, "cost": 0.2},
+    "news_lang": {"en": 0.82, "es": 0.06, "fr": 0.06, "de": 0.06},
+    "news_platform": {"x": 0.55, "facebook": 0.25, "telegram": 0.1, "youtube": 0.1},
+    "talk_platform": {"reddit": 0.3, "x": 0.25, "facebook": 0.2, "news_comment": 0.15, "forum": 0.1},
+    "leak_platform": {"facebook": 0.7, "x": 0.15, "instagram": 0.15},
+    "share_platform": {"facebook": 0.4, "x": 0.3, "telegram": 0.15, "instagram": 0.15},
+}
+_SCAM_LANG_SHARE: dict[str, float] = {"en": 0.8, "es": 0.12, "fa": 0.08}
+_URL_SHARE: dict[str, float] = {"x": 0.6, "reddit": 0.8, "youtube": 0.5, "news_comment": 0.7, "forum": 0.6}
+
+_DAY = 86_400
+_HOUR = 3_600
+_REPLYABLE = frozenset({"x", "facebook", "reddit", "youtube", "forum", "instagram", "tiktok", "news_comment"})
+_CASUAL = frozenset({"x", "facebook", "instagram", "tiktok", "youtube", "reddit"})
+_URL_RE = re.compile(r"https?://\S+")
+_MENTION_RE = re.compile(r"(?<![\w.])@\w+")
+_EMOJI = P.POOLS["en"]["emoji"]
+
+Table = tuple[list[str], list[float]]
+
+
+def _table(weights: Mapping[str, float]) -> Table:
+    return list(weights), list(itertools.accumulate(weights.values()))
+
+
+# --- the stream ------------------------------------------------------------------------------
+
+
+@dataclass(slots=True, eq=False)
+class _Draft:
+    """A post before the stream is sorted and ids are given; `offset` is seconds into the window."""
+
+    offset: int
+    seq: int
+    platform: str
+    text: str
+    truth: str
+    lang: str
+    author: str | None
+    story: str | None
+    parent: _Draft | None
+    copy_of: _Draft | None
+    metrics: dict[str, int] | None
+    id: str = ""
+
+
+class _Stream:
+    """Builds one stream: background, planted stories, replies, then reposts and near-copies."""
+
+    def __init__(self, n: int, days: int, seed: int, start: datetime) -> None:
+        self.rng = rng = random.Random(seed)  # noqa: S311 - synthetic data, not security
+        self.n, self.start, self.total = n, start, days * _DAY
+        self.drafts: list[_Draft] = []
+        handles = F.make_handles(rng, min(3000, 200 + n // 5))
+        self.ctx = F.SlotContext(rng, handles, F.make_sellers(rng, 40))
+        # A long tail of authors: a few post very often, most once or twice.
+        self._author_cum = list(itertools.accumulate(1.0 / (i + 20) for i in range(len(handles))))
+        self._sec0 = start.hour * _HOUR + start.minute * 60 + start.second
+        hour_weights = [
+            P.HOUR_WEIGHTS[(self._sec0 // _HOUR + h) % 24]
+            * P.WEEKDAY_WEIGHTS[(start + timedelta(hours=h)).weekday()]
+            for h in range(days * 24)
+        ]
+        self._hour_cum = list(itertools.accumulate(hour_weights))
+        self._max_hour_weight = max(P.HOUR_WEIGHTS)
+        self._tables = {name: _table(weights) for name, weights in _STORY_TABLES.items()}
+        self._lang_table = _table(P.LANG_WEIGHTS)
+        self._category_tables = {
+            lang: _table({c: w for c, w in P.CATEGORY_WEIGHTS.items() if c in by_category})
+            for lang, by_category in T.BACKGROUND.items()
+        }
+        self._platform_tables = {
+            c: _table({p: w * P.PLATFORM_BOOST.get(c, {}).get(p, 1.0) for p, w in P.PLATFORM_WEIGHTS.items()})
+            for c in CATEGORIES
+        }
+
+    # small helpers
+
+    def _pick(self, table: Table) -> str:
+        return self.rng.choices(table[0], cum_weights=table[1])[0]
+
+    def _author(self, exclude: str | None = None) -> str:
+        handles = self.ctx.handles
+        index = self.rng.choices(range(len(handles)), cum_weights=self._author_cum)[0]
+        if handles[index] == exclude:
+            index = (index + 1) % len(handles)
+        return handles[index]
+
+    def _in_rhythm(self, offset: int) -> bool:
+        weight = P.HOUR_WEIGHTS[((self._sec0 + offset) // _HOUR) % 24]
+        return self.rng.random() * self._max_hour_weight <= weight
+
+    def _after(self, base: int, mean: float, rhythm: bool = False) -> int:
+        """An offset a random delay after `base` (mean `mean` seconds), inside the window."""
+        for _ in range(8):
+            offset = base + int(self.rng.expovariate(1.0 / mean))
+            if offset >= self.total:
+                offset = base + self.rng.randrange(max(1, self.total - base))
+            if not rhythm or self._in_rhythm(offset):
+                break
+        return offset
+
+    def _growth(self, count: int, t0: int, span: int, ratio: float) -> list[int]:
+        """Offsets in [t0, t0+span) whose density grows `ratio`-fold, following the daily rhythm."""
+        out: list[int] = []
+        log_ratio = math.log(ratio)
+        while len(out) < count:
+            x = math.log1p(self.rng.random() * (ratio - 1.0)) / log_ratio
+            offset = min(t0 + int(x * span), self.total - 1)
+            if self._in_rhythm(offset):
+                out.append(offset)
+        return out
+
+    def _metrics(self, platform: str, reach: float) -> dict[str, int] | None:
+        rng = self.rng
+        if rng.random() > 0.65:
+            return None
+        likes = int((rng.paretovariate(1.3) - 1.0) * 6 * reach)
+        shares = int(likes * rng.random() * 0.4)
+        if platform == "reddit":
+            return {"score": likes, "comments": int(likes * rng.random() * 0.5)}
+        if platform == "youtube":
+            return {"likes": likes}
+        if platform == "tiktok":
+            views = likes * rng.randrange(20, 80) + rng.randrange(500)
+            return {"likes": likes, "shares": shares, "views": views}
+        return {"likes": likes, "shares": shares}
+
+    def _render(self, template: str, lang: str, fixed: Mapping[str, str] | None = None) -> tuple[str, Slots]:
+        slots = Slots(self.ctx, lang, fixed)
+        return template.format_map(slots), slots
+
+    def _add(self, offset: int, platform: str, text: str, truth: str, lang: str, author: str | None, *,
+             story: str | None = None, parent: _Draft | None = None, copy_of: _Draft | None = None,
+             reach: float = 1.0) -> _Draft:
+        draft = _Draft(offset, len(self.drafts), platform, text, truth, lang, author, story, parent, copy_of,
+                       self._metrics(platform, reach))
+        self.drafts.append(draft)
+        return draft
+
+    def _decorate(self, text: str, platform: str, truth: str, lang: str, slots: Slots) -> str:
+        """Give a text its platform's register: hashtags, longer context, tails, emoji, typos."""
+        rng = self.rng
+        roll = rng.random()
+        if platform in ("x", "instagram", "tiktok") and "#" not in text and roll < 0.55:
+            tags = [slots.get("tag") or rng.choice(P.HASHTAGS[truth])]
+            if platform != "x":
+                tags += rng.sample(P.HASHTAGS[truth], rng.randrange(1, 3))
+            text += ("\n\n" if platform == "instagram" else " ") + " ".join(dict.fromkeys(tags))
+        elif platform in ("reddit", "forum") and lang == "en" and truth in P.LONG_EXTRAS and roll < 0.6:
+            text += "\n\n" + rng.choice(P.LONG_EXTRAS[truth]).format_map(slots)
+        elif platform == "facebook" and truth in P.FACEBOOK_TAILS and roll < 0.2:
+            text += " " + rng.choice(P.FACEBOOK_TAILS[truth])
+        elif platform == "youtube" and lang == "en" and roll < 0.3:
+            text = rng.choice(P.YOUTUBE_OPENERS).format_map(slots) + text
+        if platform in _CASUAL and rng.random() < 0.15:
+            text += " " + rng.choice(_EMOJI)
+        if rng.random() < 0.04:
+            text = F.typo(text, rng)
+        if platform == "x" and len(text) > 280:
+            text = text[:279].rsplit(" ", 1)[0] + "…"
+        return text
+
+    def _mutate(self, text: str) -> str:
+        """A near-copy: another handle, link, emoji or one changed word."""
+        rng = self.rng
+        words = text.split(" ")
+        swappable = [i for i, word in enumerate(words) if word in P.WORD_SWAPS]
+        ops = ["emoji"]
+        if _MENTION_RE.search(text):
+            ops.append("mention")
+        if _URL_RE.search(text):
+            ops.append("link")
+        if swappable:
+            ops.append("word")
+        op = rng.choice(ops)
+        if op == "mention":
+            changed = _MENTION_RE.sub("@" + rng.choice(self.ctx.handles), text, count=1)
+        elif op == "link":
+            changed = _URL_RE.sub(F.link(self.ctx), text, count=1)
+        elif op == "word":
+            i = rng.choice(swappable)
+            words[i] = P.WORD_SWAPS[words[i]]
+            changed = " ".join(words)
+        else:
+            changed = f"{text.rstrip()} {rng.choice(_EMOJI)}"
+        return changed if changed != text else f"{text} ‼️"
+
+    # the parts of the stream
+
+    def background(self, count: int) -> list[_Draft]:
+        """Everyday posts of every category, timed by the daily and weekly rhythm."""
+        rng, start = self.rng, len(self.drafts)
+        hours = rng.choices(range(len(self._hour_cum)), cum_weights=self._hour_cum, k=count)
+        langs = rng.choices(self._lang_table[0], cum_weights=self._lang_table[1], k=count)
+        for hour, lang in zip(hours, langs, strict=True):
+            truth = self._pick(self._category_tables[lang])
+            platform = self._pick(self._platform_tables[truth])
+            text, slots = self._render(rng.choice(T.BACKGROUND[lang][truth]), lang)
+            author = None if platform == "news_comment" and rng.random() < 0.1 else self._author()
+            text = self._decorate(text, platform, truth, lang, slots)
+            self._add(hour * _HOUR + rng.randrange(_HOUR), platform, text, truth, lang, author)
+        return self.drafts[start:]
+
+    def replies(self, count: int, parents: list[_Draft]) -> None:
+        """Replies to background posts, on the parent's platform, in the parent's language where possible."""
+        candidates = [d for d in parents if d.platform in _REPLYABLE]
+        if not candidates:
+            self.background(count)
+            return
+        for _ in range(count):
+            parent = self.rng.choice(candidates)
+            lang = parent.lang if parent.truth in T.REPLIES.get(parent.lang, {}) else "en"
+            truth, templates = T.REPLIES[lang][parent.truth]
+            text, _ = self._render(self.rng.choice(templates), lang)
+            self._add(self._after(parent.offset, 3 * _HOUR), parent.platform, text, truth, lang,
+                      self._author(exclude=parent.author), parent=parent)
+
+    def rumour(self, count: int) -> None:
+        """'<herb> cures stage 4 cancer, doctors hide it': grows for days, then fades; debunks follow."""
+        if count <= 0:
+            return
+        rng, total = self.rng, self.total
+        debunks = count // 5
+        t0 = int(0.2 * total) + rng.randrange(_HOUR)
+        span = min(3 * _DAY, int(0.6 * total))
+        tail = (count - debunks) * 15 // 100
+        offsets = self._growth(count - debunks - tail, t0, span, ratio=12.0)
+        offsets += [self._after(t0 + span, 10 * _HOUR, rhythm=True) for _ in range(tail)]
+        claims = []
+        for offset in offsets:
+            lang = self._pick(self._tables["rumour_lang"])
+            platform = self._pick(self._tables["rumour_platform"])
+            text, slots = self._render(rng.choice(S.RUMOUR[lang]), lang)
+            text = self._decorate(text, platform, "miracle_cure", lang, slots)
+            claims.append(self._add(offset, platform, text, "miracle_cure", lang, self._author(),
+                                    story=RUMOUR, reach=4.0))
+        for _ in range(debunks):
+            claim = rng.choice(claims)
+            lang = claim.lang if claim.lang in S.DEBUNK else "en"
+            text, _ = self._render(rng.choice(S.DEBUNK[lang]), lang)
+            offset = self._after(claim.offset, 4 * _HOUR)
+            if rng.random() < 0.7:
+                self._add(offset, claim.platform, text, "awareness", lang, self._author(), story=RUMOUR,
+                          parent=claim)
+            else:
+                self._add(offset, self._pick(self._tables["debunk_platform"]), text, "awareness", lang,
+                          self._author(), story=RUMOUR)
+
+    def scam(self, count: int) -> None:
+        """A few copy-paste ads posted in a burst by many seller accounts sharing a few WhatsApp numbers."""
+        if count <= 0:
+            return
+        rng, total = self.rng, self.total
+        fixed = {"product": rng.choice(P.POOLS["en"]["product"]),
+                 "abroad_city": rng.choice(P.POOLS["en"]["abroad_city"]), "wa": "{wa}", "seller": "{seller}"}
+        masters: list[tuple[str, str]] = []
+        weights: list[float] = []
+        for lang, share in _SCAM_LANG_SHARE.items():
+            chosen = rng.sample(S.SCAM_ADS[lang], min(3, len(S.SCAM_ADS[lang])))
+            masters += [(lang, self._render(template, lang, fixed)[0]) for template in chosen]
+            weights += [share / len(chosen)] * len(chosen)
+        sellers = rng.sample(self.ctx.sellers, min(14, 4 + count // 15))
+        numbers = [F.whatsapp(self.ctx) for _ in range(max(2, len(sellers) // 3))]
+        number_of = {seller: rng.choice(numbers) for seller in sellers}
+        centre, width = int(0.62 * total), min(10 * _HOUR, total // 6)
+        for _ in range(count):
+            offset = int(rng.triangular(centre - width / 2, centre + width / 2, centre - width / 4))
+            lang, master = rng.choices(masters, weights=weights)[0]
+            seller = rng.choice(sellers)
+            text = master.replace("{wa}", number_of[seller]).replace("{seller}", seller)
+            if rng.random() < 0.2:
+                text += " " + rng.choice(("🔥", "✅", "💯", "🌿"))
+            platform = self._pick(self._tables["scam_platform"])
+            self._add(offset, platform, text, "scam_ad", lang, seller, story=SCAM)
+
+    def approval(self, count: int) -> None:
+        """An invented FDA approval: a burst of news at the announcement, then a day or two of discussion."""
+        if count <= 0:
+            return
+        rng, total = self.rng, self.total
+        fixed = dict(rng.choice(S.STORY_DRUGS))
+        announce = (int(0.42 * total) // _DAY) * _DAY + 14 * _HOUR + rng.randrange(1800)
+        if announce >= total:
+            announce = int(0.42 * total)
+        for _ in range(count):
+            kind = self._pick(self._tables["approval_kind"])
+            truth, by_lang = S.APPROVAL[kind]
+            if kind == "news":
+                lang = self._pick(self._tables["news_lang"])
+                platform = self._pick(self._tables["news_platform"])
+                text, _ = self._render(rng.choice(by_lang[lang]), lang, fixed)
+                self._add(self._after(announce, 2 * _HOUR), platform, text, truth, lang,
+                          rng.choice(P.NEWS_HANDLES), story=APPROVAL, reach=3.0)
+                continue
+            platform = self._pick(self._tables["talk_platform"])
+            text, slots = self._render(rng.choice(by_lang["en"]), "en", fixed)
+            self._add(self._after(announce, 16 * _HOUR, rhythm=True), platform,
+                      self._decorate(text, platform, truth, "en", slots), truth, "en", self._author(),
+                      story=APPROVAL)
+
+    def privacy(self, count: int) -> None:
+        """One patient's name, room, diagnosis and phone posted, then shared on; one reply objects."""
+        if count <= 0:
+            return
+        rng = self.rng
+        slots = Slots(self.ctx, "en")
+        fixed = {key: slots[key] for key in ("name", "room", "hospital", "cancer", "phone", "email")}
+        platform = self._pick(self._tables["leak_platform"])
+        text, _ = self._render(rng.choice(S.PRIVACY_STORY["origin"]), "en", fixed)
+        offset = int(0.72 * self.total) + rng.randrange(_HOUR)
+        origin = self._add(offset, platform, text, "privacy_leak", "en", self._author(), story=PRIVACY,
+                           reach=2.0)
+        for i in range(count - 1):
+            offset = self._after(origin.offset, 3 * _HOUR)
+            if i == 1:
+                text, _ = self._render(S.PRIVACY_STORY["objection"][0], "en")
+                self._add(offset, origin.platform, text, "awareness", "en", self._author(), story=PRIVACY,
+                          parent=origin)
+                continue
+            text, _ = self._render(rng.choice(S.PRIVACY_STORY["share"]), "en", fixed)
+            same = rng.random() < 0.7
+            self._add(offset, origin.platform if same else self._pick(self._tables["share_platform"]), text,
+                      "privacy_leak", "en", self._author(), story=PRIVACY,
+                      parent=origin if same and rng.random() < 0.4 else None)
+
+    def copies(self, reposts: int, near_copies: int) -> None:
+        """Reposts (same text, 'RT @handle: ' on x) and near-copies of earlier originals."""
+        rng = self.rng
+        sources = [d for d in self.drafts if d.parent is None]
+        boosted = sources + [d for d in sources if d.story in (RUMOUR, SCAM, PRIVACY)]
+        for i in range(reposts + near_copies):
+            source = rng.choice(boosted)
+            near = i >= reposts
+            same = rng.random() < (0.5 if near else 0.85)
+            platform = source.platform if same else self._pick(self._tables["share_platform"])
+            text = self._mutate(source.text) if near else source.text
+            if not near and platform == "x" == source.platform and source.author and rng.random() < 0.7:
+                text = f"RT @{source.author}: {text}"
+            # A scam is re-posted by another seller account, anything else by another user.
+            author = rng.choice(self.ctx.sellers) if source.story == SCAM else self._author(source.author)
+            offset = self._after(source.offset, 3 * _HOUR)
+            self._add(offset, platform, text, source.truth, source.lang, author, story=source.story,
+                      copy_of=source)
+
+    def build(self) -> list[dict[str, Any]]:
+        """The whole stream as JSON-ready dicts, sorted by time."""
+        counts = {name: int(self.n * share) for name, share in _SHARES.items()}
+        parents = self.background(self.n - sum(counts.values()))
+        self.rumour(counts[RUMOUR])
+        self.scam(counts[SCAM])
+        self.approval(counts[APPROVAL])
+        self.privacy(counts[PRIVACY])
+        self.replies(counts["reply"], parents)
+        self.copies(counts["repost"], counts["near_copy"])
+        return self._finish()
+
+    def _finish(self) -> list[dict[str, Any]]:
+        rng = self.rng
+        # A child never precedes its parent: its offset is not smaller and, on a tie, its seq is larger.
+        self.drafts.sort(key=lambda d: (d.offset, d.seq))
+        counters: dict[str, int] = {}
+        posts = []
+        for d in self.drafts:
+            count = counters.get(d.platform, 0)
+            counters[d.platform] = count + 1
+            d.id = F.platform_id(d.platform, count, rng)
+            created = (self.start + timedelta(seconds=d.offset)).strftime("%Y-%m-%dT%H:%M:%SZ")
+            post: dict[str, Any] = {"id": d.id, "platform": d.platform, "created_at": created}
+            if d.author:
+                post["author"] = d.author
+            if rng.random() < 0.9:
+                post["lang"] = d.lang
+            post["text"] = d.text
+            if rng.random() < _URL_SHARE.get(d.platform, 0.35):
+                post["url"] = F.post_url(d.platform, d.id, d.author, rng)
+            if d.parent is not None:
+                post["reply_to"] = d.parent.id
+            if d.metrics:
+                post["metrics"] = d.metrics
+            post["synthetic"] = True
+            if d.story:
+                post["story"] = d.story
+            post["truth_category"] = d.truth
+            if d.copy_of is not None:
+                post["copy_of"] = f"{d.copy_of.platform}:{d.copy_of.id}"
+            posts.append(post)
+        return posts
+
+
+# --- public API ------------------------------------------------------------------------------
+
+
+def generate(n: int, days: int = 7, seed: int = 0, start: datetime | None = None) -> Iterator[dict[str, Any]]:
+    """n synthetic posts over `days` days from `start` (default 2026-11-01T00:00Z), sorted by created_at.
+
+    The same arguments always give the same posts. Raises ValueError for n < 0, days < 1 or a naive start.
+    """
+    if n < 0:
+        raise ValueError(f"n must be >= 0, got {n}")
+    if days < 1:
+        raise ValueError(f"days must be >= 1, got {days}")
+    start = DEFAULT_START if start is None else start
+    if start.tzinfo is None or start.utcoffset() is None:
+        raise ValueError("start must carry a time zone")
+    return iter(_Stream(n, days, seed, start.astimezone(UTC).replace(microsecond=0)).build())
+
+
+def write_jsonl(posts: Iterable[dict[str, Any]], out: TextIO) -> int:
+    """Write posts as compact UTF-8 JSON lines (open `out` with encoding='utf-8'); returns the count."""
+    count = 0
+    for post in posts:
+        out.write(json.dumps(post, ensure_ascii=False, separators=(",", ":")))
+        out.write("\n")
+        count += 1
+    return count
+
+
+#: What each line of `make_bad_lines` is, in order.
+BAD_LINE_KINDS: tuple[str, ...] = (
+    "truncated_json", "missing_text", "text_not_a_string", "empty_text", "huge_text", "invalid_utf8",
+    "naive_created_at", "unknown_platform", "json_array",
+)
+
+
+def make_bad_lines(seed: int = 0) -> list[bytes]:
+    """Malformed input lines, one of each kind in `BAD_LINE_KINDS`, as raw bytes without a newline."""
+    rng = random.Random(seed)  # noqa: S311 - synthetic data, not security
+    base: dict[str, Any] = {
+        "id": str(rng.randrange(10**17, 10**18)), "platform": "x", "created_at": "2026-11-02T14:03:11Z",
+        "text": F.fill(rng.choice(T.BACKGROUND["en"]["peer_support"]), "en", rng), "synthetic": True,
+    }
+
+    def dump(obj: Any) -> bytes:
+        return json.dumps(obj, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+    good = dump(base)
+    return [
+        good[: len(good) // 2],
+        dump({key: value for key, value in base.items() if key != "text"}),
+        dump({**base, "text": rng.randrange(1, 10**6)}),
+        dump({**base, "text": ""}),
+        dump({**base, "text": ("My whole treatment diary, day by day. " * 28_000)[: 1 << 20]}),
+        dump({**base, "text": "@@BAD@@"}).replace(b"@@BAD@@", b"caf\xe9 after chemo \xff\xfe day 3"),
+        dump({**base, "created_at": "2026-11-02T14:03:11"}),
+        dump({**base, "platform": rng.choice(("myspace", "Twitter", "orkut"))}),
+        dump([base]),
+    ]

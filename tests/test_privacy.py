@@ -1,0 +1,300 @@
+"""Pseudonyms, personal-data detection and redaction, and the privacy_leak decision."""
+
+from __future__ import annotations
+
+import logging
+import re
+
+import pytest
+
+from analysis.privacy import (
+    detect_pii,
+    exposes_someone,
+    pseudonymise,
+    redact,
+    resolve_overlaps,
+)
+from schemas.posts import PiiSpan
+
+KEY = b"test-key-not-a-secret"
+OTHER_KEY = b"another-test-key"
+
+
+def found(text: str, kind: str | None = None) -> list[str]:
+    """The substrings detected in `text`, optionally of one type only."""
+    return [text[s.start : s.end] for s in detect_pii(text) if kind is None or s.type == kind]
+
+
+# -- pseudonymise -------------------------------------------------------------------------------
+
+
+def test_pseudonym_shape_and_determinism() -> None:
+    first = pseudonymise("@Ana_Lopez", KEY, "x")
+    assert re.fullmatch(r"u_[0-9a-f]{16}", first)
+    assert pseudonymise("@Ana_Lopez", KEY, "x") == first
+
+
+def test_pseudonym_normalises_case_whitespace_and_at_sign() -> None:
+    assert pseudonymise("  @ANA_lopez ", KEY, "x") == pseudonymise("ana_lopez", KEY, "x")
+
+
+def test_pseudonym_differs_across_keys_and_namespaces() -> None:
+    assert pseudonymise("ana", KEY, "x") != pseudonymise("ana", OTHER_KEY, "x")
+    assert pseudonymise("ana", KEY, "x") != pseudonymise("ana", KEY, "reddit")
+    assert pseudonymise("ana", KEY) != pseudonymise("bob", KEY)
+
+
+def test_pseudonym_refuses_an_empty_key() -> None:
+    with pytest.raises(ValueError):
+        pseudonymise("ana", b"")
+
+
+# -- detect_pii: phones ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "number",
+    ["(212) 555-0199", "212-555-0199", "212.555.0199", "+1 212 555 0199", "1-800-227-2345", "(555) 234-5678"],
+)
+def test_us_phone_forms_are_detected(number: str) -> None:
+    text = f"You can reach her on {number} after her chemo session."
+    assert found(text, "PHONE") == [number]
+
+
+@pytest.mark.parametrize("number", ["+44 20 7946 0958", "+34 612 345 678", "+33 6 12 34 56 78", "+49 30 1234567"])
+def test_international_phone_forms_are_detected(number: str) -> None:
+    text = f"Llamen al {number} por favor"
+    assert found(text, "PHONE") == [number]
+
+
+def test_national_numbers_of_other_regions_are_found_after_a_phone_word() -> None:
+    assert found("Tel. 030 12345678 bitte", "PHONE") == ["030 12345678"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Diagnosed in 2019, in remission since 2021.",
+        "I take 1000 mg metformin and 2.5 mg letrozole twice a day.",
+        "Keytruda costs $10,897 per dose, and the scan cost €1.250.",
+        "CA-125 dropped from 1200 to 35 in 2 months, 15-20% response rate.",
+        "June 2023 - March 2024 was the hardest year, 1995-2005 was easy.",
+        "Over 2,000,000 people screened; call 911 in an emergency.",
+        "Scan at 10:30 on 2024-05-06, trial NCT04379596 is recruiting.",
+        "Room 12, bed 3, ward 7B.",
+    ],
+)
+def test_years_doses_prices_and_short_numbers_are_not_phones(text: str) -> None:
+    assert found(text, "PHONE") == []
+
+
+# -- detect_pii: other types ---------------------------------------------------------------------
+
+
+def test_emails_are_detected() -> None:
+    text = "Write to jane.doe+onc@example.org or team@hospital.org.uk today"
+    assert found(text, "EMAIL") == ["jane.doe+onc@example.org", "team@hospital.org.uk"]
+    assert found(text, "MENTION") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "ident"),
+    [
+        ("His MRN 4829103 was on the whiteboard", "4829103"),
+        ("medical record number: 00123456", "00123456"),
+        ("patient id AB12345 in oncology", "AB12345"),
+        ("NHS number 943 476 5919", "943 476 5919"),
+        ("case no. 2023-88812", "2023-88812"),
+        ("historia clínica 12345678 de mi vecina", "12345678"),
+        ("dossier n° 778899 à l'hôpital", "778899"),
+        ("Patientennummer 99887766 auf dem Brief", "99887766"),
+        ("prontuário nº 445566 no hospital", "445566"),
+    ],
+)
+def test_record_numbers_are_detected_in_several_languages(text: str, ident: str) -> None:
+    assert found(text, "RECORD_NUMBER") == [ident]
+
+
+def test_generic_words_with_a_year_are_not_record_numbers() -> None:
+    assert found("my case 2024 was hard; chart review tomorrow", "RECORD_NUMBER") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        ("she lives at 42 Maple Street with her kids", "42 Maple Street"),
+        ("near 1600 Pennsylvania Ave now", "1600 Pennsylvania Ave"),
+        ("at 7 oak lane, second floor", "7 oak lane"),
+        ("elle habite 12 rue de la Paix depuis", "12 rue de la Paix"),
+        ("vive en Calle Mayor 15, Madrid", "Calle Mayor 15"),
+        ("wohnt in der Hauptstraße 5 in Köln", "Hauptstraße 5"),
+        ("mora na Rua das Flores, 123 em Lisboa", "Rua das Flores, 123"),
+    ],
+)
+def test_addresses_are_detected_in_several_languages(text: str, address: str) -> None:
+    assert found(text, "ADDRESS") == [address]
+
+
+def test_counts_before_road_are_not_addresses() -> None:
+    assert found("after 5 days in the road and 3 long road trips", "ADDRESS") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("DOB 03/14/1962, stage 3", "03/14/1962"),
+        ("born on March 14, 1962 in Ohio", "March 14, 1962"),
+        ("date of birth: 1962-03-14", "1962-03-14"),
+        ("née le 3 mars 1962 à Lyon", "3 mars 1962"),
+        ("fecha de nacimiento: 14/03/1962", "14/03/1962"),
+        ("geboren am 14.03.1962", "14.03.1962"),
+    ],
+)
+def test_dates_of_birth_are_detected(text: str, date: str) -> None:
+    assert found(text, "DATE_OF_BIRTH") == [date]
+
+
+def test_a_date_without_a_birth_cue_is_not_a_date_of_birth() -> None:
+    assert found("diagnosed on 12/03/2023, born in 1962", "DATE_OF_BIRTH") == []
+
+
+def test_mentions_are_detected() -> None:
+    assert found("thanks @dr_smith and @Onco.Nurse!", "MENTION") == ["@dr_smith", "@Onco.Nurse"]
+
+
+# -- spans ---------------------------------------------------------------------------------------
+
+
+def test_spans_are_sorted_non_overlapping_and_in_original_offsets() -> None:
+    text = (
+        "@carer: MRN 212-555-0199, call (212) 555-0188, mail a.b@example.com, "
+        "DOB 01/02/1950, 42 Maple Street"
+    )
+    spans = detect_pii(text)
+    assert [s.start for s in spans] == sorted(s.start for s in spans)
+    for left, right in zip(spans, spans[1:], strict=False):
+        assert left.end <= right.start
+    kinds = {text[s.start : s.end]: s.type for s in spans}
+    # The MRN also parses as a phone number: the same span is kept once, as the record number.
+    assert kinds["212-555-0199"] == "RECORD_NUMBER"
+    assert kinds["(212) 555-0188"] == "PHONE"
+    assert kinds["a.b@example.com"] == "EMAIL"
+    assert kinds["01/02/1950"] == "DATE_OF_BIRTH"
+    assert kinds["42 Maple Street"] == "ADDRESS"
+    assert kinds["@carer"] == "MENTION"
+
+
+def test_overlaps_keep_the_longer_span() -> None:
+    spans = [PiiSpan(type="PHONE", start=5, end=12), PiiSpan(type="ADDRESS", start=0, end=20)]
+    assert resolve_overlaps(spans) == [PiiSpan(type="ADDRESS", start=0, end=20)]
+
+
+def test_empty_text_has_no_spans() -> None:
+    assert detect_pii("") == []
+
+
+# -- redact --------------------------------------------------------------------------------------
+
+PLANTED = {
+    "PHONE": "(212) 555-0188",
+    "EMAIL": "maria.l@example.com",
+    "RECORD_NUMBER": "4829103",
+    "ADDRESS": "42 Maple Street",
+    "DATE_OF_BIRTH": "03/14/1962",
+}
+LEAKY = (
+    "My neighbour Maria (DOB 03/14/1962, MRN 4829103) has leukemia and is in room 12. "
+    "She lives at 42 Maple Street, phone (212) 555-0188, email maria.l@example.com. cc @maria_l"
+)
+
+
+def test_redaction_removes_every_planted_value() -> None:
+    redacted = redact(LEAKY, detect_pii(LEAKY), mention_key=KEY)
+    for kind, value in PLANTED.items():
+        assert value not in redacted
+        assert f"[{kind}]" in redacted
+    assert "@maria_l" not in redacted
+    assert "leukemia" in redacted and "room 12" in redacted
+
+
+def test_mentions_become_stable_pseudonyms_with_a_key() -> None:
+    text = "thanks @Dr_Smith for the advice"
+    once = redact(text, detect_pii(text), mention_key=KEY)
+    again = redact(text, detect_pii(text), mention_key=KEY)
+    assert once == again == f"thanks @{pseudonymise('dr_smith', KEY)} for the advice"
+    assert redact(text, detect_pii(text), mention_key=OTHER_KEY) != once
+
+
+def test_mention_pseudonym_matches_the_author_pseudonym_in_the_same_namespace() -> None:
+    text = "cc @ana"
+    redacted = redact(text, detect_pii(text), mention_key=KEY, namespace="x")
+    assert redacted == "cc @" + pseudonymise("ana", KEY, "x")
+
+
+def test_mentions_without_a_key_are_masked() -> None:
+    text = "thanks @dr_smith"
+    assert redact(text, detect_pii(text)) == "thanks [MENTION]"
+
+
+def test_redact_without_spans_returns_the_text() -> None:
+    assert redact("nothing personal here", []) == "nothing personal here"
+
+
+# -- exposes_someone -----------------------------------------------------------------------------
+
+
+def decide(text: str) -> tuple[bool, list[str]]:
+    return exposes_someone(text, detect_pii(text))
+
+
+def test_a_neighbours_name_diagnosis_and_phone_is_a_leak() -> None:
+    text = "My neighbour John Miller has stage 4 pancreatic cancer, call him at (212) 555-0188 to help"
+    leak, evidence = decide(text)
+    assert leak
+    assert "pii:phone" in evidence and "health:cancer" in evidence
+    assert not any("555" in item or "John" in item for item in evidence)
+
+
+def test_a_helpline_number_is_not_a_leak() -> None:
+    leak, evidence = decide("Worried about cancer? Call our free helpline on 1-800-227-2345, open 24/7.")
+    assert not leak
+    assert "context:helpline" in evidence
+
+
+def test_a_post_about_privacy_fears_without_data_is_not_a_leak() -> None:
+    assert decide("I'm scared my diagnosis will leak if I post about my chemo here")[0] is False
+
+
+def test_personal_data_without_a_health_cue_is_not_a_leak() -> None:
+    assert decide("New phone, who dis? (212) 555-0188")[0] is False
+
+
+def test_a_third_party_record_number_is_a_leak_even_with_a_helpline_mentioned() -> None:
+    text = "Patient in ward 5, MRN 4829103, has lymphoma. Charity helpline is also busy."
+    assert decide(text)[0] is True
+
+
+def test_self_disclosure_of_own_contact_in_a_fundraiser_is_not_a_leak() -> None:
+    leak, evidence = decide("I was diagnosed with breast cancer, my fundraiser info: call me at (212) 555-0188")
+    assert not leak
+    assert "self_disclosure" in evidence
+
+
+def test_self_disclosure_of_own_record_number_is_still_a_leak() -> None:
+    assert decide("My MRN is 4829103, I start chemo on Monday at the hospital")[0] is True
+
+
+def test_leaks_in_other_languages() -> None:
+    spanish = "Mi vecina Carmen tiene cáncer de mama, está en la habitación 12, su teléfono +34 612 345 678"
+    german = "Meine Nachbarin hat Krebs, Patientennummer 99887766, Station 4"
+    assert decide(spanish)[0] is True
+    assert decide(german)[0] is True
+
+
+def test_nothing_personal_reaches_the_logs(caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level(logging.DEBUG):
+        spans = detect_pii(LEAKY)
+        redact(LEAKY, spans, mention_key=KEY)
+        exposes_someone(LEAKY, spans)
+    for value in [*PLANTED.values(), "maria_l", "Maria"]:
+        assert value not in caplog.text
