@@ -17,7 +17,15 @@ import numpy as np
 
 from analysis.embedding import Embedder
 from analysis.privacy import exposes_someone
-from analysis.prototypes import CUES, DEBUNK, LEGIT_PROVIDER, LEGIT_THERAPY, Cue, prototype_items
+from analysis.prototypes import (
+    CUES,
+    DEBUNK,
+    LEGIT_PROVIDER,
+    LEGIT_THERAPY,
+    NEGATION_SENSITIVE,
+    Cue,
+    prototype_items,
+)
 from schemas.posts import PiiSpan
 from schemas.taxonomy import ALERT_CATEGORIES, CATEGORIES, Category, choose_primary
 
@@ -37,9 +45,10 @@ _PROTO_BACKGROUND_WEIGHT = 0.8
 _PROTO_TEMPERATURE = 0.05
 #: A prototype is named in the evidence when its own score reaches this.
 _PROTO_EVIDENCE_MIN = 0.5
-#: Alert-worthy categories need at least one explicit cue: resemblance alone stays below this,
-#: because an English-only model finds, say, any French post a bit like the French miracle-cure one.
-_CUELESS_ALERT_CAP = 0.45
+#: Resemblance alone stays below this (so it needs a cue to make a label) for alert-worthy categories,
+#: because an English-only model finds, say, any French post a bit like the French miracle-cure one;
+#: and for negation-sensitive prototypes, because a claim embeds close to its own debunking.
+_CUELESS_CAP = 0.45
 
 _OTHER = Category.OTHER.value
 _PRIVACY = Category.PRIVACY_LEAK.value
@@ -91,6 +100,9 @@ class _CueSet:
         for cue in cues:
             if _UPPER_LITERAL.search(cue.pattern):
                 raise ValueError(f"cue {cue.name!r}: patterns must be lower-case")
+            if re.compile(cue.pattern).groups:
+                # `lastgroup` names the cue only when the cue itself captures nothing.
+                raise ValueError(f"cue {cue.name!r}: use non-capturing groups (?:...)")
         alternation = "|".join(f"(?P<{name}>{cue.pattern})" for name, cue in groups.items())
         return cls(re.compile(rf"(?<!\w)(?=[\w#$€£])(?:{alternation})"), groups)
 
@@ -139,16 +151,21 @@ class BaselineClassifier:
         self._proto_ids = [proto_id for _, proto_id, _ in items]
         counts = [sum(1 for item in items if item[0] == c) for c in self._proto_categories]
         self._block_starts = np.concatenate([[0], np.cumsum(counts)[:-1]]).astype(np.intp)
-        matrix = np.asarray(embedder.embed([text for _, _, text in items]), dtype=np.float32)
-        self._prototypes = matrix
+        self._prototypes = np.asarray(embedder.embed([text for _, _, text in items]), dtype=np.float32)
+        #: The embedding model the prototypes were embedded with; vectors passed in must match it.
         self.embedding_version = embedder.version
+
+    @property
+    def prototype_categories(self) -> list[str]:
+        """The categories scored by prototype similarity, in the column order of `prototype_scores`."""
+        return list(self._proto_categories)
 
     # -- prototype similarity, for a whole batch at once ------------------------------------------
 
     def prototype_scores(self, vectors: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Per text and prototype-backed category: (score 0..1, index of the nearest prototype).
 
-        One matrix multiply against the prototype matrix; columns follow `self._proto_categories`.
+        One matrix multiply against the prototype matrix; columns follow `prototype_categories`.
         """
         vectors = np.asarray(vectors, dtype=np.float32)
         if vectors.ndim != 2 or vectors.shape[1] != self._prototypes.shape[1]:
@@ -199,15 +216,18 @@ class BaselineClassifier:
         for name, cues in fired.items():
             scores[name] = _noisy_or([cue.weight for cue in cues])
             evidence[name] = [f"cue:{cue.name}" for cue in cues]
+        debunk = self._debunk.fired(lowered)
         for column, name in enumerate(self._proto_categories):
             proto_score = float(proto_row[column])
-            if name in ALERT_CATEGORIES and not fired.get(name):
-                proto_score = min(proto_score, _CUELESS_ALERT_CAP)
+            proto_id = self._proto_ids[int(nearest_row[column])]
+            needs_cue = name in ALERT_CATEGORIES or (proto_id in NEGATION_SENSITIVE and not debunk)
+            if needs_cue and not fired.get(name):
+                proto_score = min(proto_score, _CUELESS_CAP)
             scores[name] = _noisy_or([scores[name], proto_score])
             if proto_score >= _PROTO_EVIDENCE_MIN:
-                evidence[name].append(f"nearest:{self._proto_ids[int(nearest_row[column])]}")
+                evidence[name].append(f"nearest:{proto_id}")
 
-        self._adjust_for_context(lowered, fired, scores, evidence)
+        self._adjust_for_context(lowered, fired, debunk, scores, evidence)
 
         leak, leak_evidence = exposes_someone(text, spans)
         scores[_PRIVACY] = PRIVACY_LEAK_SCORE if leak else 0.0
@@ -233,12 +253,13 @@ class BaselineClassifier:
         self,
         lowered: str,
         fired: dict[str, list[Cue]],
+        debunk: list[Cue],
         scores: dict[str, float],
         evidence: dict[str, list[str]],
     ) -> None:
         """The hard cases of domain.md: debunking, hype about approved drugs, hospitals' own ads."""
         # A post that debunks a miracle cure, or warns about a scam, is awareness.
-        if debunk := self._debunk.fired(lowered):
+        if debunk:
             strength = _noisy_or([cue.weight for cue in debunk])
             scores[_MIRACLE] *= 1.0 - 0.85 * strength
             scores[_SCAM] *= 1.0 - 0.6 * strength

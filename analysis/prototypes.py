@@ -140,13 +140,14 @@ CUES: dict[str, list[Cue]] = {
         Cue("skip chemo", r"\b(?:skip|refuse|ditch|avoid|quit|say\s+no\s+to)\s+(?:the\s+)?(?:chemo\w*"
             r"|radiation)", 0.7),
         Cue("chemo is poison", r"\bchemo\w*\s+(?:is|=)\s+(?:poison|a\s+scam|a\s+lie|murder)"
-            r"|\bchemo\s+kills", 0.8),
+            r"|\bchemo\s+kills|\bpoison(?:ing|s)?\s+(?:yourself|your\s+body)\s+with", 0.8),
         Cue("cures cancer", r"\bcures?\s+(?:all\s+|every\s+|any\s+|your\s+)?(?:\w+\s+)?cancers?\b", 0.8),
         Cue("cured my cancer", r"\bcured\s+(?:my|his|her)\s+(?:\w+\s+){0,3}(?:cancer|tumou?r)", 0.6),
         Cue("cancer can't survive", r"\bcancer\s+(?:cells\s+)?(?:hate|can'?t\s+survive|cannot\s+survive"
             r"|can'?t\s+live|cannot\s+live)", 0.6),
-        Cue("kills cancer", r"\b(?:kills?|destroys?|melts?|dissolves?|starves?|reverses?)\s+(?:\w+\s+){0,2}"
-            r"(?:cancer|tumou?rs?)", 0.55),
+        Cue("kills cancer", r"\b(?:kill(?:s|ed)?|destroy(?:s|ed)?|melt(?:s|ed)?|dissolve[sd]?|starve[sd]?"
+            r"|reverse[sd]?|shr[iau]nk|shrinks|eliminated|healed)\s+(?:[\w']+\s+){0,3}(?:cancer|tumou?rs?)",
+            0.55),
         Cue("hidden cure", r"\b(?:hidden|secret|suppressed|banned|forbidden)\s+(?:cancer\s+)?(?:cure"
             r"|remedy)", 0.75),
         Cue("miracle cure", r"\bmiracle\s+(?:cure|remedy|oil|tea|juice|herb|plant)", 0.65),
@@ -182,7 +183,8 @@ CUES: dict[str, list[Cue]] = {
         Cue("whatsapp", r"\bwhats\s?app\b|\bwa\.me\b", 0.45),
         Cue("order now", r"\b(?:order|buy|shop)\s+(?:now|today|yours|here)\b", 0.65),
         Cue("limited offer", r"\blimited\s+(?:time\s+)?(?:offer|stock|supply)|\bwhile\s+stocks?\s+last"
-            r"|\bonly\s+\d+\s+left", 0.7),
+            r"|\bonly\s+\d+\s+left|\blimited\s+(?:spots|places|seats)", 0.7),
+        Cue("detox", r"\bdetox\w*|\bcleanse[sd]?\b", 0.35),
         Cue("discount", r"\b\d{1,2}\s?%\s+off\b|\bdiscount\w*|\bbuy\s+\w+\s+get\s+\w+\s+free", 0.55),
         Cue("shipping", r"\b(?:free|fast|worldwide|discreet)\s+(?:shipping|delivery)", 0.55),
         Cue("guaranteed results", r"\bguarantee\w*\s+(?:results?|cure|recovery)|\bmoney[- ]back", 0.6),
@@ -219,7 +221,9 @@ CUES: dict[str, list[Cue]] = {
             r"|\bmrna\s+(?:cancer\s+)?vaccine|\bcancer\s+vaccine|\bgene\s+therap\w*|\bcheckpoint\s+inhibitor"
             r"|\bbispecific", 0.45),
         Cue("new drug", r"\b(?:new|novel|breakthrough|first[- ]in[- ]class)\s+(?:\w+\s+)?"
-            r"(?:drug|therapy|treatment|medicine)", 0.5),
+            r"(?:\w+\s+)?(?:drug|therapy|treatment|medicine|inhibitor|combination|regimen|antibody)", 0.5),
+        Cue("study published", r"\b(?:study|trial|research)\s+(?:\w+\s+){0,3}"
+            r"(?:published|shows|showed|finds|found)", 0.4),
         Cue("recruiting", r"\brecruiting\b|\benrolling\b|\bparticipants?\s+needed"
             r"|\bvolunteers?\s+needed", 0.5),
         Cue("ensayo clínico", r"\bensayo\s+cl[íi]nico|\bnuevo\s+(?:tratamiento|f[áa]rmaco|medicamento)"
@@ -303,7 +307,7 @@ CUES: dict[str, list[Cue]] = {
             r"|\bwarning\s+signs|\bknow\s+the\s+signs|\bsymptoms\s+to\s+watch", 0.55),
         Cue("awareness campaign", r"\bawareness\b|\bworld\s+cancer\s+day|\bpink\s+october|\bmovember", 0.5),
         Cue("detección precoz", r"\bdetecci[óo]n\s+(?:precoz|temprana)|\bcribado|\bmamograf[íi]a"
-            r"|\bprevenci[óo]n"
+            r"|\bprevenci[óo]n|\bprevenir|\bhazte\s+(?:la|una)\s+(?:prueba|mamograf[íi]a|revisi[óo]n)"
             r"|\bmitos?\b|\bbulos?\b|\bno\s+hay\s+(?:evidencia|pruebas)", 0.6),
         Cue("dépistage", r"\bd[ée]pistage|\bmammographie|\bpr[ée]vention|\bmythes?\b|\bid[ée]es?\s+re[çc]ues"
             r"|\baucune\s+preuve|\bintox\b", 0.6),
@@ -323,11 +327,13 @@ CUES: dict[str, list[Cue]] = {
             r"|appointment)",
             0.65),
         Cue("drug shortage", r"\bshortage|\bout\s+of\s+stock|\bback[- ]?order\w*|\bpharmacy", 0.5),
+        Cue("parking", r"\bparking\b|\bgas\s+money|\bmileage", 0.4),
         Cue("travel for treatment", r"\btravel\w*\s+(?:\w+\s+){0,3}(?:for|to)\s+(?:my\s+|the\s+)?(?:treatment"
             r"|radiation"
             r"|radiotherapy|chemo|hospital)|\bhours\s+(?:away|drive)|\bstay\s+near\s+the\s+hospital", 0.5),
         Cue("cita", r"\bseguro\s+(?:m[ée]dico|no\s+cubre)|\bcita\b|\blista\s+de\s+espera|\bteleconsulta"
-            r"|\bdesabastecimiento|\bno\s+cubre", 0.55),
+            r"|\bdesabastecimiento|\bno\s+cubre|\bseguro\s+(?:me\s+)?(?:neg|rechaz)\w*"
+            r"|\b(?:meses|semanas)\s+esperando", 0.55),
         Cue("rendez-vous", r"\bmutuelle|\brendez-vous|\bd[ée]lai\b|\bt[ée]l[ée]consultation|\bp[ée]nurie"
             r"|\brupture\s+de\s+stock|\brembours\w*", 0.55),
         Cue("Krankenkasse", r"\bkrankenkasse|\bversicherung|\btermin\b|\bwartezeit|\bwarteliste"
@@ -342,11 +348,10 @@ CUES: dict[str, list[Cue]] = {
             r"|\bmacmillan|\bkomen\b", 0.5),
         Cue("fundraising", r"\bdonat\w*|\bfundrais\w*|\bgofundme|\bcrowdfund\w*|\braising\s+(?:money|funds)"
             r"|\bsponsor\s+(?:me|us)", 0.55),
-        Cue("financial aid", r"\bgrants?\b|\b(?:co-?pay|financial)\s+assistance|\bassistance\s+funds?|\bfinancial\s+(?:aid|assistance|help|support)"
-            r"|\bassistance\s+program\w*"
-            r"|\bhelp\s+(?:with|paying)\s+(?:\w+\s+)?(?:bills|rent|costs)|\bfree\s+(?:rides?|transport"
-            r"|lodging|wigs)"
-            r"|\bpatient\s+assistance", 0.65),
+        Cue("financial aid", r"\bgrants?\b|\b(?:co-?pay|financial)\s+assistance|\bassistance\s+funds?"
+            r"|\bfinancial\s+(?:aid|help|support)|\bassistance\s+program\w*|\bpatient\s+assistance"
+            r"|\bhelp\s+(?:with|paying)\s+(?:\w+\s+)?(?:bills|rent|costs)"
+            r"|\bfree\s+(?:rides?|transport|lodging|wigs|place\s+to\s+stay|accommodation)", 0.65),
         Cue("charity event", r"\b(?:charity|fun)\s+(?:walk|run|ride)|\b[0-9]+k\s+(?:run|walk)"
             r"|\brelay\s+for\s+life"
             r"|\bbake\s+sale", 0.5),
@@ -375,7 +380,11 @@ DEBUNK: list[Cue] = [
         r"|\bthere\s+is\s+no\s+(?:miracle|magic|secret)", 0.8),
     Cue("don't fall for", r"\bdon'?t\s+fall\s+for|\bbeware\s+of|\bscam\s+alert|\bis\s+(?:false|fake"
         r"|a\s+myth)\b"
-        r"|\bfalse\s+claims?", 0.75),
+        r"|\bfalse\s+claims?|\bfake\s+(?:cures?|remed(?:y|ies)|treatments?)"
+        r"|\breport\s+(?:those|these|this|such)\s+(?:accounts?|posts?|ads?)", 0.75),
+    Cue("does not cause cancer", r"\b(?:does\s*n[o']t|do\s*n[o']t|won'?t|can'?t|cannot)\s+"
+        r"(?:give\s+you|cause)\s+cancer|\bwhat\s+the\s+(?:research|science|evidence)\s+(?:actually\s+)?says",
+        0.75),
     Cue("no cura", r"\bno\s+cura\b|\bmitos?\b|\bbulos?\b|\bes\s+falso|\bdesmentid\w*|\bcuidado\s+con", 0.75),
     Cue("ne guérit pas", r"\bne\s+gu[ée]rit\s+pas|\baucune\s+preuve|\bintox\b|\bfausses?\s+informations?"
         r"|\bc'est\s+faux|\bm[ée]fiez[- ]vous", 0.75),
@@ -401,6 +410,13 @@ LEGIT_PROVIDER: list[Cue] = [
         r"|\bnuestro\s+hospital|\bnotre\s+h[ôo]pital|\bunser\s+(?:krankenhaus|klinikum)"
         r"|\bnosso\s+hospital", 1.0),
 ]
+
+
+#: Prototypes whose meaning hangs on a negation ("X does NOT cure cancer"). Sentence embeddings barely
+#: see negation, so a claim lands near its own debunking; these only count alongside a cue.
+NEGATION_SENSITIVE: frozenset[str] = frozenset(
+    {"awareness/myth", "awareness/debunk", "awareness/fact-check"}
+)
 
 
 def prototype_items() -> list[tuple[str, str, str]]:

@@ -59,22 +59,30 @@ def part_pipeline(stream: Path, data_dir: Path) -> dict:
     report = ingest.run([str(stream)], cfg)
     elapsed = time.perf_counter() - started
     return {
-        "posts": report.written, "embedded": report.embedded, "duplicates": report.duplicates,
-        "elapsed_s": elapsed, "per_s": report.written / elapsed, "peak_mib": _peak_mib(),
+        "posts": report.written,
+        "embedded": report.embedded,
+        "duplicates": report.duplicates,
+        "elapsed_s": elapsed,
+        "per_s": report.written / elapsed,
+        "peak_mib": _peak_mib(),
     }
 
 
 def _child(part: str, stream: Path, data_dir: Path) -> dict:
     done = subprocess.run(
         [sys.executable, __file__, "--part", part, "--stream", str(stream), "--data-dir", str(data_dir)],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 def main() -> None:
     """Run both sides and report."""
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--n", type=int, default=5000)
     parser.add_argument("--seed", type=int, default=3)
     parser.add_argument("--json", action="store_true")
@@ -113,10 +121,14 @@ def main() -> None:
     if args.json:
         print(json.dumps(result))
         return
-    print(f"raw encode : {raw['per_s']:8.1f} texts/s  ({raw['texts']} in {raw['elapsed_s']:.1f} s, "
-          f"peak {raw['peak_mib']:.0f} MiB)")
-    print(f"ingest     : {pipe['per_s']:8.1f} posts/s  ({pipe['posts']} in {pipe['elapsed_s']:.1f} s, "
-          f"{pipe['embedded']} embedded, peak {pipe['peak_mib']:.0f} MiB)")
+    print(
+        f"raw encode : {raw['per_s']:8.1f} texts/s  ({raw['texts']} in {raw['elapsed_s']:.1f} s, "
+        f"peak {raw['peak_mib']:.0f} MiB)"
+    )
+    print(
+        f"ingest     : {pipe['per_s']:8.1f} posts/s  ({pipe['posts']} in {pipe['elapsed_s']:.1f} s, "
+        f"{pipe['embedded']} embedded, peak {pipe['peak_mib']:.0f} MiB)"
+    )
     print(f"ratio      : {result['ratio']:.2f} (goal >= 0.70); saved {out_file.relative_to(HERE.parent)}")
 
 

@@ -1,23 +1,23 @@
 """The embedded default `Store`: one SQLite file with FTS5 full-text, aggregations and dead letters.
 
-Layout (schema version in `PRAGMA user_version`):
+Tables (schema version in `PRAGMA user_version`; `MIGRATIONS` takes a file from one version to the next):
 
-- `posts`: one row per post_id. Filterable fields are columns; the rest of the `EnrichedPost` is
-  JSON in `doc`, so `get_post` returns exactly what was written. `created_at` is fixed-width ISO 8601
-  UTC text (`2026-01-02T03:04:05.000000Z`): it sorts as it compares, and buckets are string prefixes.
-  `seq` is a change sequence: every insert or real change of a post takes a higher one, so the FAISS
-  index catches up with `iter_vectors(after_seq=...)`. Rewriting identical posts changes nothing.
-- `posts_fts`: external-content FTS5 over `redacted_text`, kept in sync by triggers; bm25 ranking.
-- `post_labels`: (label, post) pairs mirrored from the `labels` JSON by triggers, for filters and terms.
+- `posts`: one row per post_id. Filtered fields are columns; the rest of the `EnrichedPost` is JSON in
+  `doc`, so `get_post` returns what was written. Timestamps are fixed-width ISO 8601 UTC text
+  (`2026-01-02T03:04:05.000000Z`): they sort as they compare, and date buckets are string prefixes.
+  `seq` is a change sequence: an insert or a real change of a post takes a higher one (rewriting an
+  identical post, even with a later `ingested_at`, changes nothing), so the FAISS index catches up
+  with `iter_vectors(after_seq=...)`.
+- `posts_fts`: external-content FTS5 over `redacted_text`, kept in step by triggers; bm25 ranking.
+- `post_labels`: (label, post) pairs mirrored from the `labels` JSON by triggers.
 - `vectors`: float32 embeddings keyed by post_id, with the model that made them.
 - `dead_letters`: keyed by dead_letter_id.
 
-Filter semantics: `category` matches a post whose labels contain it or whose primary is it (the
-primary is normally one of the labels; it differs only for the "other" fallback of unlabelled posts);
-`since` is inclusive and `until` exclusive. Naive datetimes are read as `EnrichedPost`'s JSON
-serialiser reads them (`astimezone`, i.e. local time): pass aware ones.
-
-Readers in other processes (the dashboard) open the same file with `SQLiteStore.open_readonly`.
+Filters: `category` matches a post whose labels contain it or whose primary is it (the primary is
+normally one of the labels; it differs only for the "other" fallback of unlabelled posts); `since` is
+inclusive, `until` exclusive. Naive datetimes are read as `EnrichedPost`'s serialiser reads them
+(`astimezone`: local time), so pass aware ones. Other processes (the dashboard) read the same file
+through `SQLiteStore.open_readonly` while one process writes.
 """
 
 from __future__ import annotations
@@ -36,20 +36,11 @@ from typing import Any, Literal
 
 import numpy as np
 
-from indexing.base import (
-    Bucket,
-    Interval,
-    KnownContent,
-    PostFilter,
-    SearchHit,
-    SearchResult,
-    TermField,
-)
+from indexing.base import Bucket, Interval, KnownContent, PostFilter, SearchHit, SearchResult, TermField
 from schemas import DeadLetter, EnrichedPost
 
 log = logging.getLogger(__name__)
 
-#: Bump with a new entry in MIGRATIONS; each entry's statements take the file from the version before.
 SCHEMA_VERSION = 1
 
 MIGRATIONS: dict[int, tuple[str, ...]] = {
@@ -59,7 +50,7 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
             post_id TEXT NOT NULL UNIQUE, seq INTEGER NOT NULL, created_at TEXT NOT NULL,
             platform TEXT NOT NULL, lang TEXT, primary_label TEXT NOT NULL, labels TEXT NOT NULL,
             near_key TEXT NOT NULL, duplicate_of TEXT, embedding_model TEXT NOT NULL,
-            redacted_text TEXT NOT NULL, doc TEXT NOT NULL, doc_hash BLOB NOT NULL, vec_hash BLOB)""",
+            ingested_at TEXT NOT NULL, redacted_text TEXT NOT NULL, doc TEXT NOT NULL, vec_hash BLOB)""",
         "CREATE INDEX IF NOT EXISTS posts_seq ON posts (seq)",
         "CREATE INDEX IF NOT EXISTS posts_created_at ON posts (created_at)",
         """CREATE INDEX IF NOT EXISTS posts_originals ON posts (near_key, embedding_model, id)
@@ -78,8 +69,7 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
         """CREATE VIRTUAL TABLE IF NOT EXISTS posts_fts USING fts5 (
             redacted_text, content = 'posts', content_rowid = 'id',
             tokenize = 'unicode61 remove_diacritics 2')""",
-        # The triggers keep posts_fts and post_labels in step with posts inside the same transaction;
-        # the WHEN clauses skip the work when an update left the text or the labels as they were.
+        # The WHEN clauses skip the index work when an update left the text or the labels as they were.
         """CREATE TRIGGER IF NOT EXISTS posts_ai AFTER INSERT ON posts BEGIN
             INSERT INTO posts_fts (rowid, redacted_text) VALUES (new.id, new.redacted_text);
             INSERT OR IGNORE INTO post_labels (label, post_rowid)
@@ -106,32 +96,39 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
     ),
 }
 
+Synchronous = Literal["NORMAL", "FULL"]
+#: How long a call waits for another process's write lock before failing with "database is locked".
+_BUSY_TIMEOUT_MS = 30_000
 #: The empty filter (frozen, so safe as a default).
 ANY_POST = PostFilter()
-_TERM_COLUMNS: dict[str, str] = {"primary": "primary_label", "platform": "platform", "lang": "lang"}
-_BUCKETS: dict[str, str] = {
+_TERM_COLUMNS = {"primary": "primary_label", "platform": "platform", "lang": "lang"}
+_BUCKETS = {
     "1h": "substr(p.created_at, 1, 13) || ':00:00Z'",
     "1d": "substr(p.created_at, 1, 10) || 'T00:00:00Z'",
 }
+#: Fields kept in their own columns rather than in the `doc` JSON.
+_OWN_COLUMNS: set[str] = {"redacted_text", "ingested_at"}
 _HIT_COLUMNS = "p.post_id, p.created_at, p.platform, p.primary_label, p.labels, p.redacted_text"
-_POST_COLUMNS = (
-    "post_id, seq, created_at, platform, lang, primary_label, labels, near_key, duplicate_of, "
-    "embedding_model, redacted_text, doc, doc_hash, vec_hash"
-)
-_STAGE_POST = f"INSERT INTO temp.post_batch ({_POST_COLUMNS}) VALUES ({', '.join('?' * 14)})"
-# One statement for the whole batch, not one per row: a per-row statement with triggers opens a
-# statement journal per row, which makes FTS5 flush a new segment per row (3x slower).
-_UPSERT_POST = f"""
-INSERT INTO posts ({_POST_COLUMNS})
-SELECT {_POST_COLUMNS} FROM temp.post_batch WHERE true ORDER BY rowid
+_STAGE_POST = """
+INSERT INTO temp.post_batch (post_id, seq, created_at, platform, lang, primary_label, labels, near_key,
+    duplicate_of, embedding_model, ingested_at, redacted_text, doc, vec_hash)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"""
+_CREATE_BATCH = """CREATE TEMP TABLE IF NOT EXISTS post_batch (post_id, seq, created_at, platform, lang,
+    primary_label, labels, near_key, duplicate_of, embedding_model, ingested_at, redacted_text, doc, vec_hash)"""
+# One statement for the whole batch: run per row (executemany), a statement with triggers opens a
+# statement journal per row, and FTS5 then flushes a segment per row, three times slower.
+_UPSERT_POST = """
+INSERT INTO posts (post_id, seq, created_at, platform, lang, primary_label, labels, near_key, duplicate_of,
+    embedding_model, ingested_at, redacted_text, doc, vec_hash)
+SELECT * FROM temp.post_batch WHERE true ORDER BY rowid
 ON CONFLICT (post_id) DO UPDATE SET
     seq = excluded.seq, created_at = excluded.created_at, platform = excluded.platform,
     lang = excluded.lang, primary_label = excluded.primary_label, labels = excluded.labels,
     near_key = excluded.near_key, duplicate_of = excluded.duplicate_of,
-    embedding_model = excluded.embedding_model, redacted_text = excluded.redacted_text,
-    doc = excluded.doc, doc_hash = excluded.doc_hash,
+    embedding_model = excluded.embedding_model, ingested_at = excluded.ingested_at,
+    redacted_text = excluded.redacted_text, doc = excluded.doc,
     vec_hash = coalesce(excluded.vec_hash, posts.vec_hash)
-WHERE posts.doc_hash IS NOT excluded.doc_hash
+WHERE posts.doc IS NOT excluded.doc OR posts.redacted_text IS NOT excluded.redacted_text
    OR (excluded.vec_hash IS NOT NULL AND posts.vec_hash IS NOT excluded.vec_hash)
 """
 _UPSERT_VECTOR = """
@@ -139,10 +136,11 @@ INSERT INTO vectors (post_id, model, dim, vector) VALUES (?, ?, ?, ?)
 ON CONFLICT (post_id) DO UPDATE SET model = excluded.model, dim = excluded.dim, vector = excluded.vector
 WHERE vectors.model IS NOT excluded.model OR vectors.vector IS NOT excluded.vector
 """
+_DEAD_COLUMNS = ("dead_letter_id", "stage", "reason", "detail", "source", "position", "post_id", "original",
+                 "created_at")  # fmt: skip
 _UPSERT_DEAD = """
 INSERT INTO dead_letters (dead_letter_id, stage, reason, detail, source, position, post_id, original,
-                          created_at)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+    created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
 ON CONFLICT (dead_letter_id) DO UPDATE SET
     stage = excluded.stage, reason = excluded.reason, detail = excluded.detail, source = excluded.source,
     position = excluded.position, post_id = excluded.post_id, original = excluded.original,
@@ -164,7 +162,12 @@ def _vector(blob: bytes) -> np.ndarray:
     return np.frombuffer(blob, dtype="<f4").astype(np.float32)
 
 
-# Query parsing: "quoted phrases", bare words, an uppercase OR between terms, a trailing * for a prefix.
+def _post(doc: str, ingested_at: str, redacted_text: str) -> EnrichedPost:
+    data = json.loads(doc)
+    data["ingested_at"], data["redacted_text"] = ingested_at, redacted_text
+    return EnrichedPost.model_validate(data)
+
+
 _QUERY_TOKEN = re.compile(r'"([^"]*)"|(\S+)')
 _WORD_CHAR = re.compile(r"\w")
 _MAX_TERMS = 64
@@ -179,7 +182,6 @@ def fts_query(text: str) -> str | None:
     """
     groups: list[list[str]] = []
     join_next = False
-    terms = 0
     for match in _QUERY_TOKEN.finditer(text.replace("\x00", " ")):
         phrase, word = match.group(1), match.group(2)
         prefix = False
@@ -191,10 +193,9 @@ def fts_query(text: str) -> str | None:
             phrase = word.replace('"', " ").rstrip("*")
         if not _WORD_CHAR.search(phrase):
             continue
-        if terms == _MAX_TERMS:
-            log.debug("search query truncated to %d terms", _MAX_TERMS)
+        if sum(map(len, groups)) == _MAX_TERMS:
+            log.debug("search query cut to its first %d terms", _MAX_TERMS)
             break
-        terms += 1
         quoted = '"' + phrase.replace('"', '""') + '"' + ("*" if prefix else "")
         if join_next:
             groups[-1].append(quoted)
@@ -208,51 +209,50 @@ def fts_query(text: str) -> str | None:
 
 def _where(flt: PostFilter) -> tuple[str, list[Any]]:
     """SQL conditions on posts aliased `p`, and their parameters."""
-    clauses: list[str] = ["1"]
-    params: list[Any] = []
+    clauses, params = ["1"], []
     if flt.category is not None:
         clauses.append(
             "(p.primary_label = ? OR p.id IN (SELECT post_rowid FROM post_labels WHERE label = ?))"
         )
         params += [flt.category, flt.category]
-    if flt.platform is not None:
-        clauses.append("p.platform = ?")
-        params.append(flt.platform)
-    if flt.lang is not None:
-        clauses.append("p.lang = ?")
-        params.append(flt.lang)
-    if flt.since is not None:
-        clauses.append("p.created_at >= ?")
-        params.append(_ts(flt.since))
-    if flt.until is not None:
-        clauses.append("p.created_at < ?")
-        params.append(_ts(flt.until))
+    for clause, value in (
+        ("p.platform = ?", flt.platform),
+        ("p.lang = ?", flt.lang),
+        ("p.created_at >= ?", None if flt.since is None else _ts(flt.since)),
+        ("p.created_at < ?", None if flt.until is None else _ts(flt.until)),
+    ):
+        if value is not None:
+            clauses.append(clause)
+            params.append(value)
     return " AND ".join(clauses), params
 
 
-def _post(doc: str, redacted_text: str) -> EnrichedPost:
-    data = json.loads(doc)
-    data["redacted_text"] = redacted_text
-    return EnrichedPost.model_validate(data)
+def _group_key(field: TermField | None) -> tuple[str, str, str]:
+    """(key expression, join, extra condition) to group posts `p` by a field."""
+    if field is None:
+        return "'all'", "", ""
+    if field == "labels":
+        return "l.label", "JOIN post_labels l ON l.post_rowid = p.id", ""
+    if field not in _TERM_COLUMNS:
+        raise ValueError(f"unknown field {field!r}; expected one of primary, platform, lang, labels")
+    column = f"p.{_TERM_COLUMNS[field]}"
+    return column, "", f" AND {column} IS NOT NULL"
 
 
 class SQLiteStore:
     """`Store` over one SQLite file (WAL); one connection, one write transaction per call.
 
-    With `synchronous="NORMAL"` (the default) a committed write survives a crash of the process, and
+    With `synchronous="NORMAL"` (the default) a committed write survives a crash of the process, while
     an operating-system crash or power loss may roll back the last commits; `"FULL"` syncs the WAL on
-    every commit and survives those too, at the cost of an fsync per write call. Safe to share between
-    threads (calls are serialised); several processes may read while one writes.
+    every commit and survives those too, for an fsync per write call. Safe to share between threads
+    (calls are serialised).
     """
 
     def __init__(
-        self,
-        path: str | Path,
-        *,
-        readonly: bool = False,
-        synchronous: Literal["NORMAL", "FULL"] = "NORMAL",
-        busy_timeout_ms: int = 10_000,
+        self, path: str | Path, *, readonly: bool = False, synchronous: Synchronous = "NORMAL"
     ) -> None:
+        if synchronous not in ("NORMAL", "FULL"):
+            raise ValueError(f"synchronous must be NORMAL or FULL, not {synchronous!r}")
         self.path = Path(path)
         self.readonly = readonly
         self._lock = threading.RLock()
@@ -264,18 +264,13 @@ class SQLiteStore:
         else:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self._conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
-        self._conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
-        if not readonly:
             self._conn.execute("PRAGMA journal_mode = WAL")
-        if synchronous not in ("NORMAL", "FULL"):
-            raise ValueError(f"synchronous must be NORMAL or FULL, not {synchronous!r}")
+        self._conn.execute(f"PRAGMA busy_timeout = {_BUSY_TIMEOUT_MS}")
         self._conn.execute(f"PRAGMA synchronous = {synchronous}")
         self._conn.execute("PRAGMA temp_store = MEMORY")
         self._migrate()
         if not readonly:
-            self._conn.execute(
-                f"CREATE TEMP TABLE IF NOT EXISTS post_batch ({_POST_COLUMNS})"  # noqa: S608 - constant
-            )
+            self._conn.execute(_CREATE_BATCH)
 
     @classmethod
     def open_readonly(cls, path: str | Path) -> SQLiteStore:
@@ -293,9 +288,7 @@ class SQLiteStore:
         if version == SCHEMA_VERSION:
             return
         if version > SCHEMA_VERSION:
-            raise RuntimeError(
-                f"{self.path} has schema version {version}; this oncowatch knows up to {SCHEMA_VERSION}"
-            )
+            raise RuntimeError(f"{self.path} has schema version {version}; this code knows {SCHEMA_VERSION}")
         if self.readonly:
             raise RuntimeError(f"{self.path} has schema version {version}; open it once for writing")
         with self._write() as conn:
@@ -323,44 +316,39 @@ class SQLiteStore:
         with self._lock:
             return self._conn.execute(sql, params).fetchall()
 
-    # ------------------------------------------------------------------ writes
-
     def upsert_posts(self, posts: Sequence[EnrichedPost], vectors: np.ndarray | None = None) -> int:
-        """Insert or update posts by post_id; unchanged posts keep their row and seq untouched.
+        """Insert or update posts by post_id, in one transaction; returns how many were given.
 
-        `vectors` has one row per post; a row with a non-finite value (NaN) means "no embedding"
-        and leaves any stored one in place, as does `vectors=None`.
+        A post equal to the stored one but for `ingested_at` is no change: its row, seq and first
+        ingestion time stay. `vectors` has one row per post; a row with a non-finite value (NaN)
+        means "no embedding" and, like `vectors=None`, leaves a stored one in place.
         """
         if not posts:
             return 0
-        matrix: np.ndarray | None = None
+        blobs: list[bytes | None] = [None] * len(posts)
+        dim = 0
         if vectors is not None:
             matrix = np.asarray(vectors, dtype="<f4")
             if matrix.ndim != 2 or matrix.shape[0] != len(posts):
                 raise ValueError(f"vectors must be ({len(posts)}, dim), got {matrix.shape}")
-            has_vector = np.isfinite(matrix).all(axis=1)
+            dim, raw = matrix.shape[1], matrix.tobytes()
+            finite = np.isfinite(matrix).all(axis=1).tolist()
+            blobs = [raw[i * dim * 4 : (i + 1) * dim * 4] if ok else None for i, ok in enumerate(finite)]
         rows: list[tuple[Any, ...]] = []
         vector_rows: list[tuple[str, str, int, bytes]] = []
-        for i, post in enumerate(posts):
-            doc = post.model_dump_json(exclude={"redacted_text"})
-            text = post.redacted_text
-            # ingested_at stays out of the hash: re-ingesting an unchanged post is no change at all,
-            # so the stored row (and its first ingestion time) stays as it was.
-            content = post.model_dump_json(exclude={"redacted_text", "ingested_at"})
-            doc_hash = hashlib.blake2b(content.encode() + b"\x00" + text.encode(), digest_size=16).digest()
+        for i, (post, blob) in enumerate(zip(posts, blobs, strict=True)):
             vec_hash = None
-            if matrix is not None and has_vector[i]:
-                blob = matrix[i].tobytes()
-                vector_rows.append((post.post_id, post.embedding_model, matrix.shape[1], blob))
-                vec_hash = hashlib.blake2b(
-                    post.embedding_model.encode() + b"\x00" + blob, digest_size=16
-                ).digest()
+            if blob is not None:
+                vector_rows.append((post.post_id, post.embedding_model, dim, blob))
+                vec_hash = hashlib.blake2b(post.embedding_model.encode() + b"\x00" + blob, digest_size=16)
             rows.append((
                 post.post_id, i, _ts(post.created_at), post.platform, post.lang, post.primary,
                 json.dumps(post.labels), post.near_key, post.duplicate_of, post.embedding_model,
-                text, doc, doc_hash, vec_hash,
+                _ts(post.ingested_at), post.redacted_text, post.model_dump_json(exclude=_OWN_COLUMNS),
+                vec_hash.digest() if vec_hash else None,
             ))  # fmt: skip
         with self._write() as conn:
+            # Under the write lock, so seqs only grow, across processes too; unchanged rows skip theirs.
             base = conn.execute("SELECT coalesce(max(seq), 0) + 1 FROM posts").fetchone()[0]
             conn.executemany(_STAGE_POST, [(r[0], base + r[1], *r[2:]) for r in rows])
             conn.execute(_UPSERT_POST)
@@ -371,16 +359,15 @@ class SQLiteStore:
 
     def upsert_dead_letters(self, letters: Sequence[DeadLetter]) -> int:
         """Insert or replace dead letters by dead_letter_id."""
-        if not letters:
-            return 0
         rows = [
             (d.dead_letter_id, d.stage, d.reason, d.detail, d.source, d.position, d.post_id,
              d.original, _ts(d.created_at))
             for d in letters
         ]  # fmt: skip
-        with self._write() as conn:
-            conn.executemany(_UPSERT_DEAD, rows)
-        return len(letters)
+        if rows:
+            with self._write() as conn:
+                conn.executemany(_UPSERT_DEAD, rows)
+        return len(rows)
 
     def flush(self) -> None:
         """Commit anything pending (every write call already commits its own transaction)."""
@@ -392,17 +379,14 @@ class SQLiteStore:
         """Commit anything pending and close the connection; closing twice is harmless."""
         with self._lock:
             try:
-                if self._conn.in_transaction:
-                    self._conn.execute("COMMIT")
+                self.flush()
             except sqlite3.ProgrammingError:
                 return  # already closed
             self._conn.close()
 
-    # ------------------------------------------------------------------ reads by id
-
     def get_post(self, post_id: str) -> EnrichedPost | None:
         """One post by id, or None."""
-        rows = self._query("SELECT doc, redacted_text FROM posts WHERE post_id = ?", (post_id,))
+        rows = self._query("SELECT doc, ingested_at, redacted_text FROM posts WHERE post_id = ?", (post_id,))
         return _post(*rows[0]) if rows else None
 
     def get_vectors(self, post_ids: Sequence[str]) -> dict[str, np.ndarray]:
@@ -430,33 +414,27 @@ class SQLiteStore:
         known: dict[str, KnownContent] = {}
         for post_id, near_key, doc, blob, vector_model in rows:
             data = json.loads(doc)
+            results = ("labels", "primary", "scores", "evidence", "embedding_model", "classifier_version")
             known[near_key] = KnownContent(
                 post_id=post_id,
                 near_key=near_key,
-                labels=data["labels"],
-                primary=data["primary"],
-                scores=data["scores"],
-                evidence=data["evidence"],
-                embedding_model=data["embedding_model"],
-                classifier_version=data["classifier_version"],
                 vector=_vector(blob) if blob is not None and vector_model == embedding_model else None,
+                **{name: data[name] for name in results},
             )
         return known
-
-    # ------------------------------------------------------------------ queries
 
     def search(
         self, query: str, flt: PostFilter = ANY_POST, limit: int = 20, offset: int = 0
     ) -> SearchResult:
-        """Full-text search ranked by bm25 (empty query: newest first); score is -bm25 (higher is better)."""
+        """Full-text search ranked by bm25, score = -bm25 (higher is better); empty query: newest first."""
         where, params = _where(flt)
-        limit, offset = max(0, limit), max(0, offset)
+        page = [max(0, limit), max(0, offset)]
         if not query.strip():
             total = self.count(flt)
             rows = self._query(
                 f"SELECT {_HIT_COLUMNS}, 0.0 FROM posts p WHERE {where} "  # noqa: S608 - fixed fragments
                 "ORDER BY p.created_at DESC, p.id DESC LIMIT ? OFFSET ?",
-                [*params, limit, offset],
+                [*params, *page],
             )
         else:
             match = fts_query(query)
@@ -467,18 +445,10 @@ class SQLiteStore:
             rows = self._query(
                 f"SELECT {_HIT_COLUMNS}, -f.rank {source} "  # noqa: S608 - fixed fragments
                 "ORDER BY f.rank, p.created_at DESC LIMIT ? OFFSET ?",
-                [match, *params, limit, offset],
+                [match, *params, *page],
             )
         hits = [
-            SearchHit(
-                post_id=post_id,
-                created_at=_display_ts(created_at),
-                platform=platform,
-                primary=primary,
-                labels=json.loads(labels),
-                redacted_text=text,
-                score=float(score),
-            )
+            SearchHit(post_id, _display_ts(created_at), platform, primary, json.loads(labels), text, score)
             for post_id, created_at, platform, primary, labels, text, score in rows
         ]
         return SearchResult(total=total, hits=hits)
@@ -488,38 +458,25 @@ class SQLiteStore:
         where, params = _where(flt)
         return int(self._query(f"SELECT count(*) FROM posts p WHERE {where}", params)[0][0])  # noqa: S608
 
-    def _key(self, field: TermField | None) -> tuple[str, str, str]:
-        """(key expression, extra join, extra condition) for grouping by a field."""
-        if field is None:
-            return "'all'", "", ""
-        if field == "labels":
-            return "l.label", "JOIN post_labels l ON l.post_rowid = p.id", ""
-        if field not in _TERM_COLUMNS:
-            raise ValueError(f"unknown term field {field!r}; expected one of primary, platform, lang, labels")
-        column = f"p.{_TERM_COLUMNS[field]}"
-        return column, "", f" AND {column} IS NOT NULL"
-
     def terms(self, field: TermField, flt: PostFilter = ANY_POST, size: int = 50) -> dict[str, int]:
         """Counts per distinct value of a field, largest first (labels counts each label of a post)."""
-        key, join, cond = self._key(field)
+        key, join, cond = _group_key(field)
         where, params = _where(flt)
         rows = self._query(
             f"SELECT {key} AS k, count(*) AS n FROM posts p {join} WHERE {where}{cond} "  # noqa: S608
             "GROUP BY k ORDER BY n DESC, k LIMIT ?",
             [*params, max(0, size)],
         )
-        return {k: n for k, n in rows}
+        return dict(rows)
 
     def date_histogram(
         self, interval: Interval, by: TermField | None = None, flt: PostFilter = ANY_POST
     ) -> dict[str, list[Bucket]]:
-        """Counts per UTC hour or day of created_at, per value of `by` (key "all" when by is None).
-
-        Only non-empty buckets are returned, oldest first.
-        """
+        """Counts per UTC hour or day of created_at per value of `by` ("all" when None); non-empty
+        buckets only, oldest first."""
         if interval not in _BUCKETS:
             raise ValueError(f"unknown interval {interval!r}; expected 1h or 1d")
-        key, join, cond = self._key(by)
+        key, join, cond = _group_key(by)
         where, params = _where(flt)
         rows = self._query(
             f"SELECT {key} AS k, {_BUCKETS[interval]} AS b, count(*) "  # noqa: S608 - fixed fragments
@@ -532,61 +489,51 @@ class SQLiteStore:
         return result
 
     def iter_posts(self, flt: PostFilter = ANY_POST, batch_size: int = 1000) -> Iterator[EnrichedPost]:
-        """Every matching post, oldest first; reads in keyset-paginated batches, holding no cursor open."""
+        """Every matching post, oldest first, read in keyset-paginated batches (no cursor held open)."""
         where, params = _where(flt)
-        after: tuple[str, int] | None = None
+        batch_size = max(1, batch_size)
+        after: list[Any] = []
         while True:
-            page = "" if after is None else " AND (p.created_at, p.id) > (?, ?)"
             rows = self._query(
-                f"SELECT p.created_at, p.id, p.doc, p.redacted_text FROM posts p "  # noqa: S608
-                f"WHERE {where}{page} ORDER BY p.created_at, p.id LIMIT ?",
-                [*params, *(after or ()), max(1, batch_size)],
+                "SELECT p.created_at, p.id, p.doc, p.ingested_at, p.redacted_text FROM posts p "  # noqa: S608
+                f"WHERE {where}{' AND (p.created_at, p.id) > (?, ?)' if after else ''} "
+                "ORDER BY p.created_at, p.id LIMIT ?",
+                [*params, *after, batch_size],
             )
-            for _, _, doc, text in rows:
-                yield _post(doc, text)
-            if len(rows) < max(1, batch_size):
+            for _, _, doc, ingested_at, text in rows:
+                yield _post(doc, ingested_at, text)
+            if len(rows) < batch_size:
                 return
-            after = (rows[-1][0], rows[-1][1])
+            after = [rows[-1][0], rows[-1][1]]
 
     def iter_vectors(
         self, embedding_model: str, after_seq: int = 0, batch_size: int = 5000
     ) -> Iterator[tuple[int, list[str], np.ndarray]]:
         """Vectors of this model on posts changed after `after_seq`, by seq: (max seq, post_ids, matrix)."""
+        batch_size = max(1, batch_size)
         while True:
             rows = self._query(
-                """
-                SELECT p.seq, p.post_id, v.vector FROM posts p JOIN vectors v ON v.post_id = p.post_id
-                WHERE v.model = ? AND p.seq > ? ORDER BY p.seq LIMIT ?
-                """,
-                (embedding_model, after_seq, max(1, batch_size)),
+                "SELECT p.seq, p.post_id, v.vector FROM posts p JOIN vectors v ON v.post_id = p.post_id "
+                "WHERE v.model = ? AND p.seq > ? ORDER BY p.seq LIMIT ?",
+                (embedding_model, after_seq, batch_size),
             )
             if not rows:
                 return
-            matrix = np.stack([_vector(blob) for _, _, blob in rows])
             after_seq = rows[-1][0]
-            yield after_seq, [post_id for _, post_id, _ in rows], matrix
-            if len(rows) < max(1, batch_size):
+            yield after_seq, [row[1] for row in rows], np.stack([_vector(row[2]) for row in rows])
+            if len(rows) < batch_size:
                 return
 
     def dead_letters(self, limit: int = 100) -> list[DeadLetter]:
         """Newest dead letters first."""
         rows = self._query(
-            "SELECT dead_letter_id, stage, reason, detail, source, position, post_id, original, created_at "
-            "FROM dead_letters ORDER BY created_at DESC, dead_letter_id LIMIT ?",
+            f"SELECT {', '.join(_DEAD_COLUMNS)} FROM dead_letters "  # noqa: S608 - constant
+            "ORDER BY created_at DESC, dead_letter_id LIMIT ?",
             (max(0, limit),),
         )
-        return [
-            DeadLetter(
-                dead_letter_id=r[0], stage=r[1], reason=r[2], detail=r[3], source=r[4], position=r[5],
-                post_id=r[6], original=bytes(r[7]), created_at=datetime.fromisoformat(r[8]),
-            )
-            for r in rows
-        ]  # fmt: skip
+        return [DeadLetter.model_validate(dict(zip(_DEAD_COLUMNS, row, strict=True))) for row in rows]
 
     def dead_letter_counts(self) -> dict[str, int]:
         """Counts per `stage:reason`, largest first."""
-        rows = self._query(
-            "SELECT stage || ':' || reason AS k, count(*) AS n FROM dead_letters GROUP BY stage, reason "
-            "ORDER BY n DESC, k"
-        )
-        return {k: n for k, n in rows}
+        sql = "SELECT stage || ':' || reason AS k, count(*) AS n FROM dead_letters GROUP BY stage, reason"
+        return dict(self._query(sql + " ORDER BY n DESC, k"))

@@ -49,7 +49,9 @@ def test_ingest_then_query_through_the_cli(ingested, capsys, monkeypatch):
 
     code, out = cli(ingested, capsys, "export")
     exported = [json.loads(line) for line in out.splitlines()]
-    assert sorted(p["post_id"] for p in exported) == sorted(f"{p['platform']}:{p['id']}" for p in ingested["posts"])
+    assert sorted(p["post_id"] for p in exported) == sorted(
+        f"{p['platform']}:{p['id']}" for p in ingested["posts"]
+    )
     for row in exported:
         assert "text" not in row and "author" not in row
         assert row["embedding_model"] == "all-MiniLM-L6-v2" and row["classifier_version"]
@@ -62,8 +64,15 @@ def test_ingest_then_query_through_the_cli(ingested, capsys, monkeypatch):
     code, out = cli(ingested, capsys, "search", "cancer", "--json", "--limit", "5")
     result = json.loads(out)
     assert result["total"] > 0 and len(result["hits"]) == 5
-    assert set(result["hits"][0]) == {"post_id", "created_at", "platform", "primary", "labels",
-                                      "redacted_text", "score"}
+    assert set(result["hits"][0]) == {
+        "post_id",
+        "created_at",
+        "platform",
+        "primary",
+        "labels",
+        "redacted_text",
+        "score",
+    }
 
     code, out = cli(ingested, capsys, "search", "", "--platform", "reddit", "--json")
     assert all(h["platform"] == "reddit" for h in json.loads(out)["hits"])
@@ -107,7 +116,10 @@ def test_console_script_runs_the_main_job(tmp_path):
     exe = [sys.executable, "-m", "oncowatch.cli"]
     done = subprocess.run(
         [*exe, "--data-dir", str(tmp_path / "d"), "run", "--n", "150", "--days", "2", "--json"],
-        capture_output=True, text=True, timeout=300, check=False,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
     )
     assert done.returncode == 0, done.stderr
     report = json.loads(done.stdout)

@@ -23,13 +23,19 @@ GOOD = post("1", "Finished my last round of chemo today, thank you all #bcsm", a
         (b"\xff\xfe not utf-8", "invalid_utf8"),
         (b"[1, 2]", "not_an_object"),
         (b'{"platform": "x", "created_at": "2026-11-02T10:00:00Z", "text": "t"}', "missing_field:id"),
-        (b'{"id": "1", "platform": "x", "created_at": "2026-11-02T10:00:00Z", "text": 5}',
-         "invalid_field:text"),
+        (
+            b'{"id": "1", "platform": "x", "created_at": "2026-11-02T10:00:00Z", "text": 5}',
+            "invalid_field:text",
+        ),
         (b'{"id": "1", "platform": "x", "created_at": "2026-11-02T10:00:00Z", "text": "  "}', "empty_text"),
-        (b'{"id": "1", "platform": "x", "created_at": "2026-11-02T10:00:00", "text": "t"}',
-         "no_timezone:created_at"),
-        (b'{"id": "1", "platform": "myspace", "created_at": "2026-11-02T10:00:00Z", "text": "t"}',
-         "invalid_field:platform"),
+        (
+            b'{"id": "1", "platform": "x", "created_at": "2026-11-02T10:00:00", "text": "t"}',
+            "no_timezone:created_at",
+        ),
+        (
+            b'{"id": "1", "platform": "myspace", "created_at": "2026-11-02T10:00:00Z", "text": "t"}',
+            "invalid_field:platform",
+        ),
     ],
 )
 def test_decode_gives_a_reason_for_each_kind_of_bad_input(data, reason):
@@ -41,8 +47,9 @@ def test_decode_gives_a_reason_for_each_kind_of_bad_input(data, reason):
 
 
 def test_decode_rejects_a_megabyte_text_and_keeps_the_original():
-    data = ('{"id": "1", "platform": "x", "created_at": "2026-11-02T10:00:00Z", "text": "%s"}'
-            % ("a" * 1_000_000)).encode()
+    data = (
+        '{"id": "1", "platform": "x", "created_at": "2026-11-02T10:00:00Z", "text": "%s"}' % ("a" * 1_000_000)
+    ).encode()
     letter = decode(records([data])[0])
     assert isinstance(letter, DeadLetter) and letter.reason == "text_too_long"
     assert letter.original == data
@@ -56,7 +63,11 @@ def test_decode_keeps_unknown_fields_and_numeric_ids():
 
 def test_decode_posts_splits_good_and_dead():
     with TestPipeline() as p:
-        out = p | beam.Create(records([GOOD, b"{oops", b"", post("2", "second post about scans")])) | DecodePosts()
+        out = (
+            p
+            | beam.Create(records([GOOD, b"{oops", b"", post("2", "second post about scans")]))
+            | DecodePosts()
+        )
         assert_that(out.posts | "Ids" >> beam.Map(lambda d: d.post.post_id), equal_to(["x:1", "x:2"]))
         assert_that(
             out.dead | "Reasons" >> beam.Map(lambda d: (d.reason, d.position)),
@@ -71,13 +82,17 @@ def test_protect_pseudonymises_and_redacts():
         decoded = p | beam.Create(records([GOOD, leak])) | DecodePosts()
         out = decoded.posts | ProtectPosts(KEY)
         assert_that(
-            out.posts | beam.Map(lambda x: (
-                x.post.post_id,
-                x.author_pseudonym.startswith("u_") and "bob" not in x.author_pseudonym
-                and "alice" not in x.author_pseudonym,
-                "555" in x.redacted_text,
-                [s.type for s in x.pii],
-            )),
+            out.posts
+            | beam.Map(
+                lambda x: (
+                    x.post.post_id,
+                    x.author_pseudonym.startswith("u_")
+                    and "bob" not in x.author_pseudonym
+                    and "alice" not in x.author_pseudonym,
+                    "555" in x.redacted_text,
+                    [s.type for s in x.pii],
+                )
+            ),
             equal_to([("x:1", True, False, []), ("x:9", True, False, ["PHONE"])]),
         )
         assert_that(out.dead, equal_to([]), label="no dead")
@@ -91,11 +106,22 @@ def test_protect_refuses_an_empty_key():
 def test_dedup_groups_reposts_and_dead_letters_id_conflicts(tmp_path):
     cfg = config(tmp_path)
     items = [
-        post("1", "Turmeric cures stage 4 cancer, doctors hide it! https://a.example/x", at="2026-11-02T10:00:00Z"),
-        post("2", "RT @someone: Turmeric cures stage 4 cancer, doctors hide it! https://b.example/y",
-             at="2026-11-02T11:00:00Z"),
+        post(
+            "1",
+            "Turmeric cures stage 4 cancer, doctors hide it! https://a.example/x",
+            at="2026-11-02T10:00:00Z",
+        ),
+        post(
+            "2",
+            "RT @someone: Turmeric cures stage 4 cancer, doctors hide it! https://b.example/y",
+            at="2026-11-02T11:00:00Z",
+        ),
         post("3", "My scan results came back clear today", at="2026-11-02T12:00:00Z"),
-        post("1", "Turmeric cures stage 4 cancer, doctors hide it! https://a.example/x", at="2026-11-02T10:00:00Z"),
+        post(
+            "1",
+            "Turmeric cures stage 4 cancer, doctors hide it! https://a.example/x",
+            at="2026-11-02T10:00:00Z",
+        ),
         post("3", "A different text under the same id", at="2026-11-02T12:00:00Z"),
     ]
     with TestPipeline() as p:

@@ -128,6 +128,16 @@ def test_writing_the_same_posts_twice_changes_nothing(store: Store) -> None:
     assert all_vectors(store, after_seq=last_seq) == (last_seq, [])
 
 
+def test_reingesting_an_unchanged_post_is_no_change(store: Store) -> None:
+    first = make_post(1)
+    write(store, [first], unit_vectors(1))
+    seq, _ = all_vectors(store)
+    later = first.model_copy(update={"ingested_at": first.ingested_at + timedelta(days=3)})
+    write(store, [later], unit_vectors(1))
+    assert all_vectors(store, after_seq=seq) == (seq, [])
+    assert store.get_post("x:1") == first  # the first ingestion time stays
+
+
 def test_duplicate_ids_in_one_batch_keep_the_last(store: Store) -> None:
     write(store, [make_post(1, "first wording"), make_post(1, "second wording")])
     assert store.count() == 1

@@ -56,8 +56,7 @@ _STORY_TABLES: dict[str, dict[str, float]] = {
 _SCAM_LANG_SHARE: dict[str, float] = {"en": 0.8, "es": 0.12, "fa": 0.08}
 _URL_SHARE: dict[str, float] = {"x": 0.6, "reddit": 0.8, "youtube": 0.5, "news_comment": 0.7, "forum": 0.6}
 
-_DAY = 86_400
-_HOUR = 3_600
+_DAY, _HOUR = 86_400, 3_600
 _REPLYABLE = frozenset({"x", "facebook", "reddit", "youtube", "forum", "instagram", "tiktok", "news_comment"})
 _CASUAL = frozenset({"x", "facebook", "instagram", "tiktok", "youtube", "reddit"})
 _URL_RE = re.compile(r"https?://\S+")
@@ -122,8 +121,6 @@ class _Stream:
             for c in CATEGORIES
         }
 
-    # small helpers
-
     def _pick(self, table: Table) -> str:
         return self.rng.choices(table[0], cum_weights=table[1])[0]
 
@@ -176,7 +173,10 @@ class _Stream:
 
     def _render(self, template: str, lang: str, fixed: Mapping[str, str] | None = None) -> tuple[str, Slots]:
         slots = Slots(self.ctx, lang, fixed)
-        return template.format_map(slots), slots
+        text = template.format_map(slots)
+        if template.startswith("{"):  # '{herb} cures...' starts a sentence
+            text = text[:1].upper() + text[1:]
+        return text, slots
 
     def _add(self, offset: int, platform: str, text: str, truth: str, lang: str, author: str | None, *,
              story: str | None = None, parent: _Draft | None = None, copy_of: _Draft | None = None,
@@ -197,7 +197,7 @@ class _Stream:
             text += ("\n\n" if platform == "instagram" else " ") + " ".join(dict.fromkeys(tags))
         elif platform in ("reddit", "forum") and lang == "en" and truth in P.LONG_EXTRAS and roll < 0.6:
             text += "\n\n" + rng.choice(P.LONG_EXTRAS[truth]).format_map(slots)
-        elif platform == "facebook" and truth in P.FACEBOOK_TAILS and roll < 0.2:
+        elif platform == "facebook" and lang == "en" and truth in P.FACEBOOK_TAILS and roll < 0.2:
             text += " " + rng.choice(P.FACEBOOK_TAILS[truth])
         elif platform == "youtube" and lang == "en" and roll < 0.3:
             text = rng.choice(P.YOUTUBE_OPENERS).format_map(slots) + text
@@ -234,8 +234,6 @@ class _Stream:
             changed = f"{text.rstrip()} {rng.choice(_EMOJI)}"
         return changed if changed != text else f"{text} ‼️"
 
-    # the parts of the stream
-
     def background(self, count: int) -> list[_Draft]:
         """Everyday posts of every category, timed by the daily and weekly rhythm."""
         rng, start = self.rng, len(self.drafts)
@@ -245,7 +243,8 @@ class _Stream:
             truth = self._pick(self._category_tables[lang])
             platform = self._pick(self._platform_tables[truth])
             text, slots = self._render(rng.choice(T.BACKGROUND[lang][truth]), lang)
-            author = None if platform == "news_comment" and rng.random() < 0.1 else self._author()
+            # Guests on news sites, deleted accounts elsewhere.
+            author = None if rng.random() < (0.25 if platform == "news_comment" else 0.02) else self._author()
             text = self._decorate(text, platform, truth, lang, slots)
             self._add(hour * _HOUR + rng.randrange(_HOUR), platform, text, truth, lang, author)
         return self.drafts[start:]
