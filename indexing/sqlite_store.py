@@ -1,23 +1,18 @@
 """The embedded default `Store`: one SQLite file with FTS5 full-text, aggregations and dead letters.
 
-Tables (schema version in `PRAGMA user_version`; `MIGRATIONS` takes a file from one version to the next):
+- `posts`: filtered fields as columns, the rest of the `EnrichedPost` as JSON in `doc` (so `get_post`
+  returns what was written). Timestamps are fixed-width ISO 8601 UTC text (`2026-01-02T03:04:05.000000Z`):
+  they sort as they compare, and date buckets are prefixes. `seq` grows with every insert or real change
+  of a post (rewriting an equal post, even with a later `ingested_at`, changes nothing), so the FAISS
+  index catches up through `iter_vectors(after_seq=...)`.
+- `posts_fts` (external-content FTS5 over `redacted_text`, bm25) and `post_labels` follow `posts`
+  through triggers; `vectors` holds float32 embeddings by post_id with their model; `dead_letters`.
+- Schema version in `PRAGMA user_version`; `MIGRATIONS` takes a file from one version to the next.
 
-- `posts`: one row per post_id. Filtered fields are columns; the rest of the `EnrichedPost` is JSON in
-  `doc`, so `get_post` returns what was written. Timestamps are fixed-width ISO 8601 UTC text
-  (`2026-01-02T03:04:05.000000Z`): they sort as they compare, and date buckets are string prefixes.
-  `seq` is a change sequence: an insert or a real change of a post takes a higher one (rewriting an
-  identical post, even with a later `ingested_at`, changes nothing), so the FAISS index catches up
-  with `iter_vectors(after_seq=...)`.
-- `posts_fts`: external-content FTS5 over `redacted_text`, kept in step by triggers; bm25 ranking.
-- `post_labels`: (label, post) pairs mirrored from the `labels` JSON by triggers.
-- `vectors`: float32 embeddings keyed by post_id, with the model that made them.
-- `dead_letters`: keyed by dead_letter_id.
-
-Filters: `category` matches a post whose labels contain it or whose primary is it (the primary is
-normally one of the labels; it differs only for the "other" fallback of unlabelled posts); `since` is
-inclusive, `until` exclusive. Naive datetimes are read as `EnrichedPost`'s serialiser reads them
-(`astimezone`: local time), so pass aware ones. Other processes (the dashboard) read the same file
-through `SQLiteStore.open_readonly` while one process writes.
+Filters: `category` matches a post whose labels contain it or whose primary is it (they differ only for
+the "other" fallback of unlabelled posts); `since` is inclusive, `until` exclusive. Naive datetimes are
+read as `EnrichedPost`'s serialiser reads them (local time): pass aware ones. Other processes (the
+dashboard) read the file through `SQLiteStore(path, readonly=True)` while one writes.
 """
 
 from __future__ import annotations
@@ -32,7 +27,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 import numpy as np
 
@@ -53,50 +48,42 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
             ingested_at TEXT NOT NULL, redacted_text TEXT NOT NULL, doc TEXT NOT NULL, vec_hash BLOB)""",
         "CREATE INDEX IF NOT EXISTS posts_seq ON posts (seq)",
         "CREATE INDEX IF NOT EXISTS posts_created_at ON posts (created_at)",
-        """CREATE INDEX IF NOT EXISTS posts_originals ON posts (near_key, embedding_model, id)
-            WHERE duplicate_of IS NULL""",
-        """CREATE TABLE IF NOT EXISTS post_labels (
-            label TEXT NOT NULL, post_rowid INTEGER NOT NULL, PRIMARY KEY (label, post_rowid)
-        ) WITHOUT ROWID""",
+        "CREATE INDEX IF NOT EXISTS posts_originals ON posts (near_key, embedding_model, id) "
+        "WHERE duplicate_of IS NULL",
+        "CREATE TABLE IF NOT EXISTS post_labels (label TEXT NOT NULL, post_rowid INTEGER NOT NULL, "
+        "PRIMARY KEY (label, post_rowid)) WITHOUT ROWID",
         "CREATE INDEX IF NOT EXISTS post_labels_post ON post_labels (post_rowid)",
-        """CREATE TABLE IF NOT EXISTS vectors (
-            post_id TEXT PRIMARY KEY, model TEXT NOT NULL, dim INTEGER NOT NULL, vector BLOB NOT NULL)""",
-        """CREATE TABLE IF NOT EXISTS dead_letters (
-            dead_letter_id TEXT PRIMARY KEY, stage TEXT NOT NULL, reason TEXT NOT NULL,
-            detail TEXT NOT NULL, source TEXT, position INTEGER, post_id TEXT, original BLOB NOT NULL,
-            created_at TEXT NOT NULL)""",
+        "CREATE TABLE IF NOT EXISTS vectors (post_id TEXT PRIMARY KEY, model TEXT NOT NULL, "
+        "dim INTEGER NOT NULL, vector BLOB NOT NULL)",
+        """CREATE TABLE IF NOT EXISTS dead_letters (dead_letter_id TEXT PRIMARY KEY, stage TEXT NOT NULL,
+            reason TEXT NOT NULL, detail TEXT NOT NULL, source TEXT, position INTEGER, post_id TEXT,
+            original BLOB NOT NULL, created_at TEXT NOT NULL)""",
         "CREATE INDEX IF NOT EXISTS dead_letters_created_at ON dead_letters (created_at)",
-        """CREATE VIRTUAL TABLE IF NOT EXISTS posts_fts USING fts5 (
-            redacted_text, content = 'posts', content_rowid = 'id',
-            tokenize = 'unicode61 remove_diacritics 2')""",
+        "CREATE VIRTUAL TABLE IF NOT EXISTS posts_fts USING fts5 (redacted_text, content = 'posts', "
+        "content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2')",
         # The WHEN clauses skip the index work when an update left the text or the labels as they were.
         """CREATE TRIGGER IF NOT EXISTS posts_ai AFTER INSERT ON posts BEGIN
-            INSERT INTO posts_fts (rowid, redacted_text) VALUES (new.id, new.redacted_text);
-            INSERT OR IGNORE INTO post_labels (label, post_rowid)
-                SELECT value, new.id FROM json_each(new.labels);
+        INSERT INTO posts_fts (rowid, redacted_text) VALUES (new.id, new.redacted_text);
+        INSERT OR IGNORE INTO post_labels SELECT value, new.id FROM json_each(new.labels);
         END""",
         """CREATE TRIGGER IF NOT EXISTS posts_au_text AFTER UPDATE OF redacted_text ON posts
         WHEN old.redacted_text IS NOT new.redacted_text BEGIN
-            INSERT INTO posts_fts (posts_fts, rowid, redacted_text)
-                VALUES ('delete', old.id, old.redacted_text);
-            INSERT INTO posts_fts (rowid, redacted_text) VALUES (new.id, new.redacted_text);
+        INSERT INTO posts_fts (posts_fts, rowid, redacted_text) VALUES ('delete', old.id, old.redacted_text);
+        INSERT INTO posts_fts (rowid, redacted_text) VALUES (new.id, new.redacted_text);
         END""",
         """CREATE TRIGGER IF NOT EXISTS posts_au_labels AFTER UPDATE OF labels ON posts
         WHEN old.labels IS NOT new.labels BEGIN
-            DELETE FROM post_labels WHERE post_rowid = old.id;
-            INSERT OR IGNORE INTO post_labels (label, post_rowid)
-                SELECT value, new.id FROM json_each(new.labels);
+        DELETE FROM post_labels WHERE post_rowid = old.id;
+        INSERT OR IGNORE INTO post_labels SELECT value, new.id FROM json_each(new.labels);
         END""",
         """CREATE TRIGGER IF NOT EXISTS posts_ad AFTER DELETE ON posts BEGIN
-            INSERT INTO posts_fts (posts_fts, rowid, redacted_text)
-                VALUES ('delete', old.id, old.redacted_text);
-            DELETE FROM post_labels WHERE post_rowid = old.id;
-            DELETE FROM vectors WHERE post_id = old.post_id;
+        INSERT INTO posts_fts (posts_fts, rowid, redacted_text) VALUES ('delete', old.id, old.redacted_text);
+        DELETE FROM post_labels WHERE post_rowid = old.id;
+        DELETE FROM vectors WHERE post_id = old.post_id;
         END""",
     ),
 }
 
-Synchronous = Literal["NORMAL", "FULL"]
 #: How long a call waits for another process's write lock before failing with "database is locked".
 _BUSY_TIMEOUT_MS = 30_000
 #: The empty filter (frozen, so safe as a default).
@@ -108,13 +95,12 @@ _BUCKETS = {
 }
 #: Fields kept in their own columns rather than in the `doc` JSON.
 _OWN_COLUMNS: set[str] = {"redacted_text", "ingested_at"}
+_CATEGORY = "(p.primary_label = ? OR p.id IN (SELECT post_rowid FROM post_labels WHERE label = ?))"
 _HIT_COLUMNS = "p.post_id, p.created_at, p.platform, p.primary_label, p.labels, p.redacted_text"
-_STAGE_POST = """
-INSERT INTO temp.post_batch (post_id, seq, created_at, platform, lang, primary_label, labels, near_key,
-    duplicate_of, embedding_model, ingested_at, redacted_text, doc, vec_hash)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"""
 _CREATE_BATCH = """CREATE TEMP TABLE IF NOT EXISTS post_batch (post_id, seq, created_at, platform, lang,
-    primary_label, labels, near_key, duplicate_of, embedding_model, ingested_at, redacted_text, doc, vec_hash)"""
+    primary_label, labels, near_key, duplicate_of, embedding_model, ingested_at, redacted_text, doc,
+    vec_hash)"""
+_STAGE_POST = "INSERT INTO temp.post_batch VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 # One statement for the whole batch: run per row (executemany), a statement with triggers opens a
 # statement journal per row, and FTS5 then flushes a segment per row, three times slower.
 _UPSERT_POST = """
@@ -138,14 +124,8 @@ WHERE vectors.model IS NOT excluded.model OR vectors.vector IS NOT excluded.vect
 """
 _DEAD_COLUMNS = ("dead_letter_id", "stage", "reason", "detail", "source", "position", "post_id", "original",
                  "created_at")  # fmt: skip
-_UPSERT_DEAD = """
-INSERT INTO dead_letters (dead_letter_id, stage, reason, detail, source, position, post_id, original,
-    created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-ON CONFLICT (dead_letter_id) DO UPDATE SET
-    stage = excluded.stage, reason = excluded.reason, detail = excluded.detail, source = excluded.source,
-    position = excluded.position, post_id = excluded.post_id, original = excluded.original,
-    created_at = excluded.created_at
-"""
+_UPSERT_DEAD = """INSERT OR REPLACE INTO dead_letters (dead_letter_id, stage, reason, detail, source,
+    position, post_id, original, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"""
 
 
 def _ts(value: datetime) -> str:
@@ -211,9 +191,7 @@ def _where(flt: PostFilter) -> tuple[str, list[Any]]:
     """SQL conditions on posts aliased `p`, and their parameters."""
     clauses, params = ["1"], []
     if flt.category is not None:
-        clauses.append(
-            "(p.primary_label = ? OR p.id IN (SELECT post_rowid FROM post_labels WHERE label = ?))"
-        )
+        clauses.append(_CATEGORY)
         params += [flt.category, flt.category]
     for clause, value in (
         ("p.platform = ?", flt.platform),
@@ -245,12 +223,10 @@ class SQLiteStore:
     With `synchronous="NORMAL"` (the default) a committed write survives a crash of the process, while
     an operating-system crash or power loss may roll back the last commits; `"FULL"` syncs the WAL on
     every commit and survives those too, for an fsync per write call. Safe to share between threads
-    (calls are serialised).
+    (calls are serialised). `readonly=True` opens an existing file for queries only.
     """
 
-    def __init__(
-        self, path: str | Path, *, readonly: bool = False, synchronous: Synchronous = "NORMAL"
-    ) -> None:
+    def __init__(self, path: str | Path, *, readonly: bool = False, synchronous: str = "NORMAL") -> None:
         if synchronous not in ("NORMAL", "FULL"):
             raise ValueError(f"synchronous must be NORMAL or FULL, not {synchronous!r}")
         self.path = Path(path)
@@ -271,11 +247,6 @@ class SQLiteStore:
         self._migrate()
         if not readonly:
             self._conn.execute(_CREATE_BATCH)
-
-    @classmethod
-    def open_readonly(cls, path: str | Path) -> SQLiteStore:
-        """Open an existing store for queries only (e.g. the dashboard beside a running ingest)."""
-        return cls(path, readonly=True)
 
     def __enter__(self) -> SQLiteStore:
         return self
@@ -400,15 +371,10 @@ class SQLiteStore:
     def known_contents(self, near_keys: Sequence[str], embedding_model: str) -> dict[str, KnownContent]:
         """For each near_key, the earliest-stored original (not a duplicate) embedded with this model."""
         rows = self._query(
-            """
-            SELECT p.post_id, p.near_key, p.doc, v.vector, v.model
+            """SELECT p.post_id, p.near_key, p.doc, v.vector, v.model
             FROM posts p LEFT JOIN vectors v ON v.post_id = p.post_id
-            WHERE p.id IN (
-                SELECT min(id) FROM posts
-                WHERE duplicate_of IS NULL AND embedding_model = ?
-                  AND near_key IN (SELECT value FROM json_each(?))
-                GROUP BY near_key)
-            """,
+            WHERE p.id IN (SELECT min(id) FROM posts WHERE duplicate_of IS NULL AND embedding_model = ?
+                           AND near_key IN (SELECT value FROM json_each(?)) GROUP BY near_key)""",
             (embedding_model, json.dumps(list(near_keys))),
         )
         known: dict[str, KnownContent] = {}

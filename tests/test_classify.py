@@ -105,6 +105,13 @@ def test_a_post_about_privacy_fears_is_not_a_privacy_leak(classifier, embedder) 
     assert result.scores["privacy_leak"] == 0.0
 
 
+def test_resemblance_alone_does_not_raise_an_alert_category(classifier, embedder) -> None:
+    # The English-only model finds any French post a bit like the French miracle-cure prototype.
+    (result,) = run(classifier, embedder, ["Faites un don à la Ligue contre le cancer pour aider les familles"])
+    assert result.primary == "financial_support"
+    assert "miracle_cure" not in result.labels
+
+
 def test_a_post_can_carry_miracle_cure_and_scam_ad(classifier, embedder) -> None:
     text = "This miracle oil cures cancer naturally, no chemo needed! Only $39, DM to order now."
     (result,) = run(classifier, embedder, [text])

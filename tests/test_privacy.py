@@ -280,6 +280,13 @@ def test_self_disclosure_of_own_contact_in_a_fundraiser_is_not_a_leak() -> None:
     assert "self_disclosure" in evidence
 
 
+def test_a_relatives_diagnosis_with_the_authors_phone_is_a_leak() -> None:
+    # The relative did not choose to publish their diagnosis; the phone number identifies the family.
+    leak, evidence = decide("My mom has stage 4 ovarian cancer, please call me at (212) 555-0188")
+    assert leak
+    assert "subject:third_party" in evidence
+
+
 def test_self_disclosure_of_own_record_number_is_still_a_leak() -> None:
     assert decide("My MRN is 4829103, I start chemo on Monday at the hospital")[0] is True
 

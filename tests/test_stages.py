@@ -137,3 +137,15 @@ def test_dedup_groups_reposts_and_dead_letters_id_conflicts(tmp_path):
             equal_to([("duplicate_id_conflict", 5, "x:3")]),
             label="conflicts",
         )
+
+
+def test_a_mentioned_handle_gets_the_same_pseudonym_as_that_author():
+    from pipelines.elements import DecodedPost
+    from pipelines.stages.decode import decode
+    from pipelines.stages.protect import protect
+
+    first, second = records([GOOD, post("5", "Thinking of you @alice, you've got this", author="@carol")])
+    mine = protect(DecodedPost(decode(first), first), KEY, "US")
+    theirs = protect(DecodedPost(decode(second), second), KEY, "US")
+    assert f"@{mine.author_pseudonym}" in theirs.redacted_text
+    assert "alice" not in theirs.redacted_text

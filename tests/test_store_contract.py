@@ -432,14 +432,14 @@ def test_sqlite_reopens_and_reads_only(tmp_path: Path) -> None:
         store.upsert_posts([make_post(1, "persisted words")])
     with SQLiteStore(path) as store:
         assert store.count() == 1
-    reader = SQLiteStore.open_readonly(path)
+    reader = SQLiteStore(path, readonly=True)
     assert ids(reader.search("persisted")) == ["x:1"]
     with pytest.raises(sqlite3.OperationalError):
         reader.upsert_posts([make_post(2)])
     reader.close()
     reader.close()
     with pytest.raises(FileNotFoundError):
-        SQLiteStore.open_readonly(tmp_path / "absent.sqlite")
+        SQLiteStore(tmp_path / "absent.sqlite", readonly=True)
 
 
 def test_sqlite_refuses_a_newer_schema(tmp_path: Path) -> None:

@@ -22,7 +22,7 @@ def protect(item: DecodedPost, key: bytes, region: str) -> ProtectedPost:
     """Pseudonymise and redact one post; the keys for duplicates come from the redacted text."""
     post = item.post
     spans = detect_pii(post.text, default_region=region)
-    redacted = redact(post.text, spans, mention_key=key)
+    redacted = redact(post.text, spans, mention_key=key, namespace=post.platform.value)
     author = pseudonymise(post.author, key, namespace=post.platform.value) if post.author else None
     return ProtectedPost(
         post=post,
