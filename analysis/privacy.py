@@ -64,7 +64,7 @@ HEALTH_CUES: dict[str, re.Pattern[str]] = {
 }
 
 HELPLINE = re.compile(
-    r"\b(?:help\s?line|hot\s?line|support\s+line|info\s?line|freephone|toll[- ]free|call\s+us|contact\s+us"
+    r"\b(?:help\s?line|hot\s?line|support\s+line|info\s?line|quit\s?line|freephone|toll[- ]free|call\s+us|contact\s+us"
     r"|free\s+(?:and\s+)?confidential|charity|foundation|cancer\s+society"
     r"|l[íi]nea\s+de\s+(?:ayuda|atenci[óo]n|apoyo)|tel[ée]fono\s+(?:gratuito|de\s+ayuda)|fundaci[óo]n"
     r"|asociaci[óo]n|ligne\s+d'[ée]coute|num[ée]ro\s+vert|appel\s+gratuit|fondation|association"
@@ -328,7 +328,9 @@ def exposes_someone(text: str, spans: list[PiiSpan]) -> tuple[bool, list[str]]:
        an organisation publishing its own number is not a leak. Record numbers and dates of birth
        belong to people, never to helplines, so they still count.
     3. There must be a health cue (cancer words, treatment, diagnosis, hospital/ward/room).
-    4. Self-disclosure: when the author speaks only about themself (first person, no third party
+    4. Contact details with no one in particular as the subject (a seller's WhatsApp, a clinic's
+       number) expose nobody; record numbers and dates of birth still do.
+    5. Self-disclosure: when the author speaks only about themself (first person, no third party
        such as a neighbour, relative, patient or he/she), publishing their own contact details is
        their choice (e.g. a fundraiser) and is not flagged; but their own record number or date of
        birth is still flagged, because those enable record access and identity theft.
@@ -359,5 +361,9 @@ def exposes_someone(text: str, spans: list[PiiSpan]) -> tuple[bool, list[str]]:
             evidence.append("self_disclosure")
             return False, evidence
     else:
+        # Nobody in particular is spoken of: a contact number next to 'cancer' is a seller's or an
+        # organisation's, not a patient's. Record numbers and birth dates still point at a person.
         evidence.append("subject:unspecified")
+        if all(kind in CONTACT_TYPES for kind in present):
+            return False, evidence
     return True, evidence

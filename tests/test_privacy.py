@@ -305,3 +305,16 @@ def test_nothing_personal_reaches_the_logs(caplog: pytest.LogCaptureFixture) -> 
         exposes_someone(LEAKY, spans)
     for value in [*PLANTED.values(), "maria_l", "Maria"]:
         assert value not in caplog.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Herbal capsules against cancer, results in 30 days. Order on WhatsApp +1 415 555 0142",
+        "Quitting smoking at any age lowers your lung cancer risk. Free quit line: (212) 555-0188",
+    ],
+)
+def test_a_sellers_or_services_number_exposes_nobody(text: str) -> None:
+    leak, evidence = decide(text)
+    assert not leak
+    assert "pii:phone" in evidence
