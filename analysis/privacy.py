@@ -64,7 +64,8 @@ HEALTH_CUES: dict[str, re.Pattern[str]] = {
 }
 
 HELPLINE = re.compile(
-    r"\b(?:help\s?line|hot\s?line|support\s+line|info\s?line|quit\s?line|freephone|toll[- ]free|call\s+us|contact\s+us"
+    r"\b(?:help\s?line|hot\s?line|support\s+line|info\s?line|quit\s?line"
+    r"|freephone|toll[- ]free|call\s+us|contact\s+us"
     r"|free\s+(?:and\s+)?confidential|charity|foundation|cancer\s+society"
     r"|l[íi]nea\s+de\s+(?:ayuda|atenci[óo]n|apoyo)|tel[ée]fono\s+(?:gratuito|de\s+ayuda)|fundaci[óo]n"
     r"|asociaci[óo]n|ligne\s+d'[ée]coute|num[ée]ro\s+vert|appel\s+gratuit|fondation|association"

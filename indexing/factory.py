@@ -14,5 +14,6 @@ def open_store(backend: str, path: str | Path) -> Store:
     if backend == "sqlite":
         from indexing.sqlite_store import SQLiteStore
 
-        return SQLiteStore(path)
+        # FULL: a flushed batch survives a power loss too, so offsets may be committed after it.
+        return SQLiteStore(path, synchronous="FULL")
     raise ValueError(f"unknown store backend {backend!r}; known: {', '.join(BACKENDS)}")
