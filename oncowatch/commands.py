@@ -80,7 +80,7 @@ def _open_store(must_exist: bool = True) -> Iterator[Any]:
         store.close()
 
 
-def _ingest(paths: list[str], cfg) -> Any:
+def _ingest(paths: list[str], cfg, names: list[str] | None = None) -> Any:
     from tqdm import tqdm
 
     from pipelines import ingest
@@ -88,13 +88,14 @@ def _ingest(paths: list[str], cfg) -> Any:
 
     total = sum(count_lines(p) for p in paths)
     with tqdm(total=total, unit="post", desc="ingest", file=sys.stderr, disable=None) as bar:
-        return ingest.run(paths, cfg, progress=bar.update)
+        return ingest.run(paths, cfg, progress=bar.update, names=names)
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
     """Ingest files; exit non-zero only when nothing could be read."""
     cfg = _config()
     paths: list[str] = []
+    names: list[str] = []
     spool = None
     for name in args.files:
         if name == "-":
@@ -105,14 +106,16 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             shutil.copyfileobj(sys.stdin.buffer, spool)
             spool.close()
             paths.append(spool.name)
+            names.append("<stdin>")
         elif not Path(name).is_file():
             print(f"oncowatch: warning: cannot read {name}: no such file", file=sys.stderr)
         else:
             paths.append(name)
+            names.append(name)
     if not paths:
         raise UserError("nothing to read: none of the given files exists")
     try:
-        report = _ingest(paths, cfg)
+        report = _ingest(paths, cfg, names)
     finally:
         if spool is not None:
             Path(spool.name).unlink(missing_ok=True)

@@ -90,15 +90,21 @@ def run(
     cfg: PipelineConfig,
     options: PipelineOptions | None = None,
     progress: Callable[[int], None] | None = None,
+    names: Sequence[str] | None = None,
 ) -> IngestReport:
-    """Ingest files (JSONL, optionally .gz) into the store, then sync the vector index."""
+    """Ingest files (JSONL, optionally .gz) into the store, then sync the vector index.
+
+    `names`, one per path, is how each source is named in records and dead letters.
+    """
     started = time.perf_counter()
     on_progress(progress)
     try:
         pipeline = beam.Pipeline(options=options or pipeline_options())
+        labelled = zip(paths, names or paths, strict=True)
+        sources = [(rank, path, name) for rank, (path, name) in enumerate(labelled)]
         records = (
             pipeline
-            | "ListSources" >> beam.Create(list(enumerate(paths)))
+            | "ListSources" >> beam.Create(sources)
             | "ReadLines" >> beam.FlatMap(read_records)
         )
         build(records, cfg)

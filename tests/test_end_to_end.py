@@ -125,3 +125,17 @@ def test_console_script_runs_the_main_job(tmp_path):
     report = json.loads(done.stdout)
     assert report["posts_written"] == 150 and report["demo_key"] is True
     assert sum(report["by_category"].values()) == 150
+
+
+def test_ingest_reads_stdin_and_names_it_in_dead_letters(tmp_path, capsys, monkeypatch):
+    import io
+
+    monkeypatch.setenv("ONCOWATCH_PRIVACY_KEY", "a-test-secret-of-enough-length")
+    lines = [json.dumps(p).encode() for p in generate(5, seed=2)] + [b"{broken"]
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"\n".join(lines) + b"\n")))
+    assert main(["--data-dir", str(tmp_path), "ingest", "-", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["posts_written"] == 5
+    assert main(["--data-dir", str(tmp_path), "dead-letters", "--json"]) == 0
+    (letter,) = json.loads(capsys.readouterr().out)["dead_letters"]
+    assert (letter["source"], letter["position"], letter["reason"]) == ("<stdin>", 6, "invalid_json")
+    assert not list((tmp_path / "tmp").iterdir())  # the spooled copy is gone

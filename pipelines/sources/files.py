@@ -18,12 +18,17 @@ def open_binary(path: str | Path) -> BinaryIO:
     return path.open("rb")
 
 
-def read_records(source: tuple[int, str]) -> Iterator[RawRecord]:
-    """Every line of one file as a RawRecord (rank = the file's place in the list, 1-based lines)."""
-    rank, path = source
+def read_records(source: tuple[int, str] | tuple[int, str, str]) -> Iterator[RawRecord]:
+    """Every line of one file as a RawRecord (rank = the file's place in the list, 1-based lines).
+
+    An optional third item names the source in records and dead letters (e.g. `<stdin>` for a
+    spooled standard input) instead of the path.
+    """
+    rank, path = source[0], source[1]
+    name = source[2] if len(source) > 2 else str(path)
     with open_binary(path) as handle:
         for number, line in enumerate(handle, start=1):
-            yield RawRecord(source=str(path), rank=rank, position=number, data=line.rstrip(b"\r\n"))
+            yield RawRecord(source=name, rank=rank, position=number, data=line.rstrip(b"\r\n"))
 
 
 def count_lines(path: str | Path) -> int:

@@ -11,6 +11,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from pipelines.sources import sample_pools as P
+from pipelines.sources.sample_grammar import expand
 
 
 @dataclass(frozen=True)
@@ -31,7 +32,11 @@ class Slots(dict[str, str]):
         self._lang = lang
 
     def __missing__(self, key: str) -> str:
-        value = _draw(self._ctx, key, self._lang, self)
+        if key[:1].isupper():  # '{Remedy}' starts a sentence with the post's '{remedy}'
+            base = self[key[:1].lower() + key[1:]]
+            value = base[:1].upper() + base[1:]
+        else:
+            value = _draw(self._ctx, key, self._lang, self)
         self[key] = value
         return value
 
@@ -125,10 +130,11 @@ def make_sellers(rng: random.Random, count: int) -> list[str]:
 
 def fill(template: str, lang: str = "en", rng: random.Random | None = None,
          fixed: Mapping[str, str] | None = None) -> str:
-    """Fill a template's `{slot}`s from the pools of `lang` (English where the language has none)."""
+    """Draw a template's `[a|b]` choices, then fill its `{slot}`s from the pools of `lang` (English where
+    the language has none)."""
     rng = random.Random(0) if rng is None else rng  # noqa: S311 - synthetic text, not security
     ctx = SlotContext(rng, make_handles(rng, 50), make_sellers(rng, 10))
-    return template.format_map(Slots(ctx, lang, fixed))
+    return expand(template, rng).format_map(Slots(ctx, lang, fixed))
 
 
 def typo(text: str, rng: random.Random) -> str:

@@ -17,7 +17,7 @@ Seq = tuple["str | tuple[Seq, ...]", ...]
 
 _CACHE: dict[str, Seq] = {}
 _SLOT_RE = re.compile(r"\{(\w+)\}")
-_SPACES_RE = re.compile(r" {2,}| (?=[,.!?:;])")
+_SPACES_RE = re.compile(r" {2,}| (?=[,.])")
 
 
 def compile_template(template: str) -> Seq:
@@ -79,7 +79,7 @@ def expand(template: str, rng: random.Random) -> str:
     out: list[str] = []
     _emit(compile_template(template), rng, out)
     text = "".join(out)
-    if "  " in text or " ," in text or " ." in text or " !" in text or " ?" in text:
+    if "  " in text or " ," in text or " ." in text:
         text = _SPACES_RE.sub(lambda m: " " if m.group(0).startswith("  ") else "", text)
     return text.strip(" ")
 
