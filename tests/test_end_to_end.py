@@ -139,3 +139,24 @@ def test_ingest_reads_stdin_and_names_it_in_dead_letters(tmp_path, capsys, monke
     (letter,) = json.loads(capsys.readouterr().out)["dead_letters"]
     assert (letter["source"], letter["position"], letter["reason"]) == ("<stdin>", 6, "invalid_json")
     assert not list((tmp_path / "tmp").iterdir())  # the spooled copy is gone
+
+
+def test_classify_command_needs_no_store_and_keeps_lines_aligned(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("ONCOWATCH_PRIVACY_KEY", "a-test-secret-of-enough-length")
+    source = write_jsonl(tmp_path / "in.jsonl", [
+        {"id": "a", "text": "Apricot kernels cure cancer, skip the chemo! WhatsApp +1 415 555 0142 to order"},
+        b"not json",
+        {"id": "c", "text": "Our hospital is recruiting for a phase 2 immunotherapy trial in melanoma."},
+    ])
+    out = tmp_path / "out.jsonl"
+    assert main(["--data-dir", str(tmp_path / "none"), "classify", "--input", str(source), "--output", str(out)]) == 0
+    rows = [json.loads(line) for line in out.read_text().splitlines()]
+    assert [r.get("id") for r in rows] == ["a", None, "c"]
+    assert rows[1] == {"line": 2, "error": "invalid_json: Expecting value"}
+    first = rows[0]
+    assert {"id", "labels", "primary", "scores", "redacted_text", "pii", "evidence"} <= set(first)
+    assert "555" not in first["redacted_text"] and "[PHONE]" in first["redacted_text"]
+    assert first["pii"][0]["type"] == "PHONE"
+    assert first["primary"] in ("scam_ad", "miracle_cure")
+    assert rows[2]["primary"] == "new_therapy"
+    assert not (tmp_path / "none").exists()
