@@ -28,7 +28,8 @@ class UserError(Exception):
     """A problem the user can fix; printed without a stack trace."""
 
 
-def _print_json(obj: Any, out: TextIO = sys.stdout) -> None:
+def _print_json(obj: Any, out: TextIO | None = None) -> None:
+    out = out or sys.stdout  # looked up at call time: tests and wrappers replace sys.stdout
     json.dump(obj, out, ensure_ascii=False, indent=None, default=str)
     out.write("\n")
 

@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
+from analysis.dedup import near_key
 from pipelines.sources.sample import (
     APPROVAL,
     BAD_LINE_KINDS,
@@ -27,6 +28,7 @@ from pipelines.sources.sample import (
     write_jsonl,
 )
 from pipelines.sources.sample_fill import fill
+from pipelines.sources.sample_grammar import slot_names
 from pipelines.sources.sample_stories import STORY_DRUGS
 from pipelines.sources.sample_templates import all_templates
 from schemas.posts import Post
@@ -297,8 +299,21 @@ def test_every_template_fills_without_leftover_slots() -> None:
     rng = random.Random(0)  # noqa: S311 - synthetic text, not security
     fixed = dict(STORY_DRUGS[0])
     for lang, template in all_templates():
-        text = fill(template, lang, rng, fixed)
-        assert text.strip() and "{" not in text and "}" not in text, template
+        for _ in range(3):
+            text = fill(template, lang, rng, fixed)
+            assert text.strip() and not set(text) & set("{}[]|"), template
+        # every slot of every alternative has a pool or a maker, not only those drawn above
+        every_slot = " ".join(f"{{{name}}}" for name in sorted(slot_names(template)))
+        assert "{" not in fill(every_slot, lang, rng, fixed), template
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_independent_posts_are_worded_differently(seed: int) -> None:
+    # Only reposts, near-copies and the copy-paste scam ads may share their wording; the rest differ in
+    # words, not just in emoji, handles, numbers or links (which near_key drops).
+    posts = [post for post in generate(5000, days=DAYS, seed=seed)
+             if "copy_of" not in post and post.get("story") != SCAM]
+    assert len({near_key(post["text"]) for post in posts}) >= 0.9 * len(posts)
 
 
 def test_bad_lines_are_each_rejected() -> None:

@@ -5,8 +5,9 @@ Every post says it is synthetic (`"synthetic": true`) and carries, as extra fiel
 `copy_of` (`<platform>:<id>` of the original) on reposts and near-copies. Background posts follow a
 daily rhythm; four planted stories each have a start and a shape: a miracle-cure rumour that grows
 over days with debunking replies, a burst of copy-paste scam ads, a drug approval with its news and
-discussion, and a patient's details shared and re-shared. The texts come from `sample_templates` and
-`sample_stories`, never from classifier training data, and every personal detail in them is fake.
+discussion, and a patient's details shared and re-shared. The texts are composed (`sample_grammar`)
+from `sample_templates` and `sample_stories`, so that only copies share their wording; never from
+classifier training data, and every personal detail in them is fake.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from pipelines.sources import sample_pools as P
 from pipelines.sources import sample_stories as S
 from pipelines.sources import sample_templates as T
 from pipelines.sources.sample_fill import Slots
+from pipelines.sources.sample_grammar import Parts, compose, expand
 from schemas.taxonomy import CATEGORIES
 
 #: Where the window starts unless told otherwise, so that a seed alone fixes the output.
@@ -171,7 +173,10 @@ class _Stream:
             return {"likes": likes, "shares": shares, "views": views}
         return {"likes": likes, "shares": shares}
 
-    def _render(self, template: str, lang: str, fixed: Mapping[str, str] | None = None) -> tuple[str, Slots]:
+    def _render(self, source: str | Parts, lang: str, fixed: Mapping[str, str] | None = None
+                ) -> tuple[str, Slots]:
+        """A text from a template or from parts: its choices drawn, its slots filled."""
+        template = compose(source, self.rng) if isinstance(source, Parts) else expand(source, self.rng)
         slots = Slots(self.ctx, lang, fixed)
         text = template.format_map(slots)
         if template.startswith("{"):  # '{herb} cures...' starts a sentence
@@ -242,7 +247,7 @@ class _Stream:
         for hour, lang in zip(hours, langs, strict=True):
             truth = self._pick(self._category_tables[lang])
             platform = self._pick(self._platform_tables[truth])
-            text, slots = self._render(rng.choice(T.BACKGROUND[lang][truth]), lang)
+            text, slots = self._render(T.BACKGROUND[lang][truth], lang)
             # Guests on news sites, deleted accounts elsewhere.
             author = None if rng.random() < (0.25 if platform == "news_comment" else 0.02) else self._author()
             text = self._decorate(text, platform, truth, lang, slots)
@@ -258,8 +263,8 @@ class _Stream:
         for _ in range(count):
             parent = self.rng.choice(candidates)
             lang = parent.lang if parent.truth in T.REPLIES.get(parent.lang, {}) else "en"
-            truth, templates = T.REPLIES[lang][parent.truth]
-            text, _ = self._render(self.rng.choice(templates), lang)
+            truth, parts = T.REPLIES[lang][parent.truth]
+            text, _ = self._render(parts, lang)
             self._add(self._after(parent.offset, 3 * _HOUR), parent.platform, text, truth, lang,
                       self._author(exclude=parent.author), parent=parent)
 
@@ -278,14 +283,14 @@ class _Stream:
         for offset in offsets:
             lang = self._pick(self._tables["rumour_lang"])
             platform = self._pick(self._tables["rumour_platform"])
-            text, slots = self._render(rng.choice(S.RUMOUR[lang]), lang)
+            text, slots = self._render(S.RUMOUR[lang], lang)
             text = self._decorate(text, platform, "miracle_cure", lang, slots)
             claims.append(self._add(offset, platform, text, "miracle_cure", lang, self._author(),
                                     story=RUMOUR, reach=4.0))
         for _ in range(debunks):
             claim = rng.choice(claims)
             lang = claim.lang if claim.lang in S.DEBUNK else "en"
-            text, _ = self._render(rng.choice(S.DEBUNK[lang]), lang)
+            text, _ = self._render(S.DEBUNK[lang], lang)
             offset = self._after(claim.offset, 4 * _HOUR)
             if rng.random() < 0.7:
                 self._add(offset, claim.platform, text, "awareness", lang, self._author(), story=RUMOUR,
@@ -336,12 +341,12 @@ class _Stream:
             if kind == "news":
                 lang = self._pick(self._tables["news_lang"])
                 platform = self._pick(self._tables["news_platform"])
-                text, _ = self._render(rng.choice(by_lang[lang]), lang, fixed)
+                text, _ = self._render(by_lang[lang], lang, fixed)
                 self._add(self._after(announce, 2 * _HOUR), platform, text, truth, lang,
                           rng.choice(P.NEWS_HANDLES), story=APPROVAL, reach=3.0)
                 continue
             platform = self._pick(self._tables["talk_platform"])
-            text, slots = self._render(rng.choice(by_lang["en"]), "en", fixed)
+            text, slots = self._render(by_lang["en"], "en", fixed)
             self._add(self._after(announce, 16 * _HOUR, rhythm=True), platform,
                       self._decorate(text, platform, truth, "en", slots), truth, "en", self._author(),
                       story=APPROVAL)
@@ -354,18 +359,18 @@ class _Stream:
         slots = Slots(self.ctx, "en")
         fixed = {key: slots[key] for key in ("name", "room", "hospital", "cancer", "phone", "email")}
         platform = self._pick(self._tables["leak_platform"])
-        text, _ = self._render(rng.choice(S.PRIVACY_STORY["origin"]), "en", fixed)
+        text, _ = self._render(S.PRIVACY_STORY["origin"], "en", fixed)
         offset = int(0.72 * self.total) + rng.randrange(_HOUR)
         origin = self._add(offset, platform, text, "privacy_leak", "en", self._author(), story=PRIVACY,
                            reach=2.0)
         for i in range(count - 1):
             offset = self._after(origin.offset, 3 * _HOUR)
             if i == 1:
-                text, _ = self._render(S.PRIVACY_STORY["objection"][0], "en")
+                text, _ = self._render(S.PRIVACY_STORY["objection"], "en")
                 self._add(offset, origin.platform, text, "awareness", "en", self._author(), story=PRIVACY,
                           parent=origin)
                 continue
-            text, _ = self._render(rng.choice(S.PRIVACY_STORY["share"]), "en", fixed)
+            text, _ = self._render(S.PRIVACY_STORY["share"], "en", fixed)
             same = rng.random() < 0.7
             self._add(offset, origin.platform if same else self._pick(self._tables["share_platform"]), text,
                       "privacy_leak", "en", self._author(), story=PRIVACY,
@@ -475,7 +480,7 @@ def make_bad_lines(seed: int = 0) -> list[bytes]:
     rng = random.Random(seed)  # noqa: S311 - synthetic data, not security
     base: dict[str, Any] = {
         "id": str(rng.randrange(10**17, 10**18)), "platform": "x", "created_at": "2026-11-02T14:03:11Z",
-        "text": F.fill(rng.choice(T.BACKGROUND["en"]["peer_support"]), "en", rng), "synthetic": True,
+        "text": F.fill(rng.choice(T.BACKGROUND["en"]["peer_support"].cores), "en", rng), "synthetic": True,
     }
 
     def dump(obj: Any) -> bytes:

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import random
 import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 
 #: A compiled template: literal text and choices, a choice being a tuple of compiled alternatives.
 Seq = tuple["str | tuple[Seq, ...]", ...]
@@ -82,6 +84,38 @@ def expand(template: str, rng: random.Random) -> str:
     if "  " in text or " ," in text or " ." in text:
         text = _SPACES_RE.sub(lambda m: " " if m.group(0).startswith("  ") else "", text)
     return text.strip(" ")
+
+
+@dataclass(frozen=True, slots=True)
+class Parts:
+    """The parts posts of one kind are composed of: a core, and maybe an opener before it and a closer
+    after it, each drawn independently."""
+
+    cores: Sequence[str]
+    openers: Sequence[str] = ()
+    closers: Sequence[str] = ()
+    p_open: float = 0.45
+    p_close: float = 0.5
+
+    def templates(self) -> Iterator[str]:
+        yield from self.cores
+        yield from self.openers
+        yield from self.closers
+
+
+def compose(parts: Parts, rng: random.Random) -> str:
+    """One post's text from `parts`, its choices drawn; `{slot}`s are left for filling."""
+    text = expand(parts.cores[int(rng.random() * len(parts.cores))], rng)
+    if parts.openers and rng.random() < parts.p_open:
+        text = expand(parts.openers[int(rng.random() * len(parts.openers))], rng) + " " + text
+    if parts.closers and rng.random() < parts.p_close:
+        closer = expand(parts.closers[int(rng.random() * len(parts.closers))], rng)
+        if closer not in text:  # no '#bcsm #bcsm'
+            # A capitalised closer after a bare word starts a new sentence: '...the future. Thanks.'
+            end = text[-1:]
+            stop = "." if end.isalnum() and end != "}" and closer[:1].isupper() else ""
+            text += stop + " " + closer
+    return text
 
 
 def slot_names(template: str) -> set[str]:
