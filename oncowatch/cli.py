@@ -93,6 +93,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
 
     sub.add_parser("schema", help="print the JSON Schema of the input post format")
+
+    p = sub.add_parser("eval", help="measure the system on labelled data")
+    evals = p.add_subparsers(dest="eval_command", required=True, metavar="WHAT")
+    e = evals.add_parser(
+        "classify",
+        help="per-category precision, recall, F1, macro-F1, confusion and hard cases",
+        description="Lines carry `id`, `text`, optional `platform`/`lang`/`hard_case`, and `labels` "
+        "(list) or `primary`. Held-out corpus: analysis/corpus/heldout/*.jsonl.",
+    )
+    e.add_argument("--labelled", required=True, nargs="+", metavar="F", help="labelled JSON-lines file(s)")
+    e.add_argument("--demo", action="store_true", help="use the public demo key for mentions")
+    e.add_argument("--json", action="store_true")
     return parser
 
 

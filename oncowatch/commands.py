@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from oncowatch.settings import (
+    ClassifierSettings,
     EmbeddingSettings,
     MissingPrivacyKey,
     PipelineSettings,
@@ -59,7 +60,13 @@ def _filter(args: argparse.Namespace):
 
 def _config():
     try:
-        return pipeline_config(StorageSettings(), PrivacySettings(), EmbeddingSettings(), PipelineSettings())
+        return pipeline_config(
+            StorageSettings(),
+            PrivacySettings(),
+            EmbeddingSettings(),
+            PipelineSettings(),
+            ClassifierSettings(),
+        )
     except MissingPrivacyKey as exc:
         raise UserError(str(exc)) from exc
 
@@ -291,18 +298,11 @@ def cmd_classify(args: argparse.Namespace) -> int:
     """Classify a file of posts without a store."""
     from pipelines.classify_file import classify_file
 
-    privacy = PrivacySettings()
-    try:
-        key = privacy.key()
-    except MissingPrivacyKey as exc:
-        raise UserError(str(exc)) from exc
+    cfg = _config()
     source = sys.stdin if args.input == "-" else open(args.input, encoding="utf-8", errors="replace")  # noqa: SIM115
     sink = sys.stdout if args.output == "-" else open(args.output, "w", encoding="utf-8")  # noqa: SIM115
     try:
-        emb = EmbeddingSettings()
-        counts = classify_file(
-            source, sink, key, emb.embedding_model, emb.embed_batch_size, privacy.phone_region
-        )
+        counts = classify_file(source, sink, cfg)
     finally:
         if source is not sys.stdin:
             source.close()
@@ -359,6 +359,45 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_eval(args: argparse.Namespace) -> int:
+    """Evaluations on labelled data."""
+    from pipelines.evaluate import evaluate_labelled
+
+    if args.eval_command != "classify":
+        raise UserError(f"unknown evaluation {args.eval_command!r}")
+    import io
+
+    missing = [name for name in args.labelled if not Path(name).is_file()]
+    if missing:
+        raise UserError(f"no such file: {', '.join(missing)}")
+    text = "".join(Path(name).read_text(encoding="utf-8", errors="replace") for name in args.labelled)
+    try:
+        report = evaluate_labelled(io.StringIO(text), _config())
+    except ValueError as exc:
+        raise UserError(str(exc)) from exc
+    if args.json:
+        _print_json(report)
+        return 0
+    print(f"{report['n']} examples, classifier {report['classifier_version']}, {report['elapsed_s']} s")
+    print(f"macro-F1 {report['macro_f1']:.3f}   primary accuracy {report['primary_accuracy']:.3f}")
+    print(f"{'category':<20} {'P':>6} {'R':>6} {'F1':>6} {'support':>8} {'said':>6}")
+    for name, m in report["per_category"].items():
+        print(
+            f"{name:<20} {m['precision']:>6.3f} {m['recall']:>6.3f} {m['f1']:>6.3f} "
+            f"{m['support']:>8} {m['predicted']:>6}"
+        )
+    if report["hard_cases"]:
+        print("hard cases:")
+        for name, h in report["hard_cases"].items():
+            print(f"  {name:<20} {h['accuracy']:.3f} of {h['n']}")
+    print("confusion (gold primary -> predicted primary, off-diagonal):")
+    for gold_name, row in sorted(report["confusion"].items()):
+        wrong = {k: v for k, v in sorted(row.items(), key=lambda kv: -kv[1]) if k != gold_name}
+        if wrong:
+            print(f"  {gold_name:<20} " + ", ".join(f"{k} {v}" for k, v in wrong.items()))
+    return 0
+
+
 COMMANDS = {
     "run": cmd_run,
     "ingest": cmd_ingest,
@@ -370,6 +409,7 @@ COMMANDS = {
     "export": cmd_export,
     "dead-letters": cmd_dead_letters,
     "schema": cmd_schema,
+    "eval": cmd_eval,
 }
 
 

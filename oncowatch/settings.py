@@ -94,6 +94,36 @@ class PipelineSettings(BaseSettings):
     write_batch_size: int = Field(default=500, ge=1, le=100_000, description="Posts per store write.")
 
 
+class ClassifierSettings(BaseSettings):
+    """Which classifier labels posts, its per-category thresholds, and where its trained form is cached."""
+
+    model_config = _COMMON
+
+    classifier: str = Field(
+        default="trained", pattern="^(trained|baseline)$",
+        description="trained: calibrated heads on the labelled corpus; baseline: cues + prototypes.",
+    )
+    thresholds: dict[str, float] = Field(
+        default_factory=dict,
+        description='Per-category label thresholds, JSON, e.g. {"miracle_cure": 0.6}; others keep theirs.',
+    )
+    model_cache: Path | None = Field(
+        default=None, description="Folder for trained classifiers (default ~/.cache/oncowatch/models)."
+    )
+
+    @field_validator("thresholds")
+    @classmethod
+    def _known_and_bounded(cls, value: dict[str, float]) -> dict[str, float]:
+        from schemas import CATEGORIES
+
+        for name, threshold in value.items():
+            if name not in CATEGORIES or name == "other":
+                raise ValueError(f"no threshold for {name!r}: use one of the categories but 'other'")
+            if not 0.0 <= threshold <= 1.0:
+                raise ValueError(f"threshold for {name} must be within 0..1")
+        return value
+
+
 class MissingPrivacyKey(RuntimeError):
     """Raised when a run would pseudonymise with no key outside demo mode."""
 
@@ -103,8 +133,10 @@ def pipeline_config(
     privacy: PrivacySettings,
     embedding: EmbeddingSettings,
     pipeline: PipelineSettings,
+    classifier: ClassifierSettings | None = None,
 ) -> PipelineConfig:
     """The frozen configuration passed inward to the pipelines."""
+    labels = classifier or ClassifierSettings()
     return PipelineConfig(
         store=StoreSpec(
             backend=storage.store_backend, path=storage.store_path, vectors_dir=storage.vectors_dir
@@ -116,4 +148,7 @@ def pipeline_config(
         write_batch_size=pipeline.write_batch_size,
         default_phone_region=privacy.phone_region,
         demo=privacy.key() == DEMO_PRIVACY_KEY,
+        classifier=labels.classifier,
+        thresholds=tuple(sorted(labels.thresholds.items())),
+        model_cache=labels.model_cache,
     )

@@ -33,4 +33,6 @@ class PipelineConfig:
     write_batch_size: int = 500
     default_phone_region: str = "US"
     thresholds: tuple[tuple[str, float], ...] = ()
+    classifier: str = "trained"
+    model_cache: Path | None = None
     demo: bool = False

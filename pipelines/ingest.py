@@ -15,8 +15,8 @@ import apache_beam as beam
 from apache_beam.options.pipeline_options import PipelineOptions
 
 from analysis.embedding import model_version
+from pipelines.classifiers import classifier_version
 from pipelines.config import PipelineConfig
-from pipelines.models import classifier_version
 from pipelines.sources.files import read_records
 from pipelines.stages.decode import DecodePosts
 from pipelines.stages.dedup import DeduplicatePosts
@@ -32,7 +32,7 @@ def build_enrich(records, cfg: PipelineConfig) -> dict[str, beam.PCollection]:
     decoded = records | "DecodePosts" >> DecodePosts()
     protected = decoded.posts | "ProtectPosts" >> ProtectPosts(cfg.privacy_key, cfg.default_phone_region)
     deduplicated = protected.posts | "DeduplicatePosts" >> DeduplicatePosts(
-        cfg.store, model_version(cfg.embedding_model), classifier_version()
+        cfg.store, model_version(cfg.embedding_model), classifier_version(cfg.classifier)
     )
     embedded = deduplicated["groups"] | "EmbedPosts" >> EmbedPosts(cfg)
     classified = embedded.groups | "ClassifyPosts" >> ClassifyPosts(cfg)

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from analysis.embedding import Embedder, SentenceTransformerEmbedder
+from pipelines.classifiers import build_classifier
 
 # A process-wide cache rather than Beam's weak-referencing `Shared`: a stream consumer or a test
 # session runs many pipelines in one process and must not reload the model for each of them.
@@ -29,19 +31,17 @@ def shared_embedder(model: str, device: str, batch_size: int) -> Embedder:
     )
 
 
-def shared_classifier(model: str, device: str, batch_size: int, thresholds: tuple[tuple[str, float], ...]):
-    """The classifier built on that embedder (its prototypes embedded once per process)."""
-    from analysis.classify import BaselineClassifier
-
+def shared_classifier(
+    model: str,
+    device: str,
+    batch_size: int,
+    thresholds: tuple[tuple[str, float], ...],
+    kind: str = "trained",
+    cache_dir: Path | None = None,
+):
+    """The classifier on that embedder, built (or trained, or read from its cache) once per process."""
     embedder = shared_embedder(model, device, batch_size)
     return _once(
-        ("classifier", model, device, batch_size, thresholds),
-        lambda: BaselineClassifier(embedder, thresholds=dict(thresholds) or None),
+        ("classifier", kind, model, device, batch_size, thresholds, cache_dir),
+        lambda: build_classifier(kind, embedder, cache_dir, dict(thresholds) or None),
     )
-
-
-def classifier_version() -> str:
-    """The version string of the classifier the pipeline uses."""
-    from analysis.classify import BaselineClassifier
-
-    return BaselineClassifier.version

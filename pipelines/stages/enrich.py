@@ -88,7 +88,8 @@ class _ClassifyFn(beam.DoFn):
     def setup(self) -> None:
         cfg = self._cfg
         self._classifier = shared_classifier(
-            cfg.embedding_model, cfg.embedding_device, cfg.embed_batch_size, cfg.thresholds
+            cfg.embedding_model, cfg.embedding_device, cfg.embed_batch_size, cfg.thresholds,
+            cfg.classifier, cfg.model_cache,
         )
 
     def process(self, groups: list[ContentGroup]) -> Iterator[object]:
