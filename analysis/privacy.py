@@ -2,7 +2,8 @@
 
 Nothing here logs a text, a span's contents or an identity: callers may log counts and types only.
 The patterns cover English, Spanish, French, German and Portuguese; phone numbers in any language
-come from `phonenumbers`.
+come from `phonenumbers`; person names come from `analysis.names` and are kept only in texts that
+carry health information.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import unicodedata
 
 import phonenumbers
 
+from analysis.names import find_names, name_role
 from schemas.posts import PiiSpan
 
 PHONE = "PHONE"
@@ -22,15 +24,17 @@ RECORD_NUMBER = "RECORD_NUMBER"
 ADDRESS = "ADDRESS"
 DATE_OF_BIRTH = "DATE_OF_BIRTH"
 MENTION = "MENTION"
+NAME = "NAME"
 
 #: Span types that identify a person and so can make a health post a privacy leak.
-SENSITIVE_TYPES: frozenset[str] = frozenset({PHONE, EMAIL, RECORD_NUMBER, ADDRESS, DATE_OF_BIRTH})
-#: Span types an organisation publishes on purpose (a helpline's number, a charity's address).
+SENSITIVE_TYPES: frozenset[str] = frozenset({PHONE, EMAIL, RECORD_NUMBER, ADDRESS, DATE_OF_BIRTH, NAME})
+#: Span types an organisation publishes on purpose (a helpline's number, a charity's address). A
+#: person's name is not one: a helpline in the same post does not make a patient's name public.
 CONTACT_TYPES: frozenset[str] = frozenset({PHONE, EMAIL, ADDRESS})
 
 # When two candidate spans overlap with the same length, the more specific reading wins:
 # "MRN 212 555 0199" is a record number even though it also parses as a phone number.
-_TIE_PRIORITY = {RECORD_NUMBER: 0, DATE_OF_BIRTH: 1, EMAIL: 2, PHONE: 3, ADDRESS: 4, MENTION: 5}
+_TIE_PRIORITY = {RECORD_NUMBER: 0, DATE_OF_BIRTH: 1, EMAIL: 2, PHONE: 3, ADDRESS: 4, NAME: 5, MENTION: 6}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -39,8 +43,9 @@ _TIE_PRIORITY = {RECORD_NUMBER: 0, DATE_OF_BIRTH: 1, EMAIL: 2, PHONE: 3, ADDRESS
 
 HEALTH_CUES: dict[str, re.Pattern[str]] = {
     "cancer": re.compile(
-        r"\b(?:cancers?|c[áâ]ncer|cancro|krebs\w*|\w*tumou?r\w*|tumeur|leuk[äa]?emi\w*|leuc[ée]mi\w*"
+        r"\b(?:cancers?|c[áâ]ncer|cancro|\w*krebs\w*|\w*tumou?r\w*|tumeur|leuk(?:[äa]?e|ä)mi\w*|leuc[ée]mi\w*"
         r"|\w*lymphom\w*|linfoma|\w*melanom\w*|\w*carcinom\w*|sarcom\w*|metasta\w*|malignan\w*"
+        r"|my[ée]lom\w*|mielom\w*|gliom\w*|glioblastom\w*|neuroblastom\w*"
         r"|oncolog\w*|oncol[óo]g\w*|onkolog\w*)|سرطان|تومور",
         re.IGNORECASE,
     ),
@@ -85,11 +90,12 @@ THIRD_PARTY = re.compile(
     r"\b(?:neighbou?rs?|friends?|co-?workers?|colleagues?|boss|sisters?|brothers?|mother|mom|mum|dad"
     r"|father|wife|husband|sons?|daughters?|aunt|uncle|cousins?|grand(?:ma|pa|mother|father)|niece|nephew"
     r"|patients?|he|she|his|her|him|mr|mrs|ms"
-    r"|vecin[oa]s?|amig[oa]s?|compa[ñn]er[oa]|herman[oa]|madre|padre|mam[áa]|pap[áa]|espos[oa]|marido"
-    r"|hij[oa]|t[íi][oa]|prim[oa]|abuel[oa]|paciente|él|ella|se[ñn]ora?|sra?"
+    # "mama" is mum (es, pt, de), but "cáncer de mama" is breast cancer.
+    r"|vecin[oa]s?|amig[oa]s?|compa[ñn]er[oa]|herman[oa]|madre|padre|mamá|(?<!de )mama|pap[áa]"
+    r"|espos[oa]|marido|hij[oa]|t[íi][oa]|prim[oa]|abuel[oa]|paciente|él|ella|se[ñn]ora?|sra?"
     r"|voisine?|amie?|coll[èe]gue|s[œo]e?ur|fr[èe]re|m[èe]re|p[èe]re|maman|papa|femme|mari|fils|fille"
     r"|tante|oncle|cousine?|patiente?|elle|monsieur|madame|mme"
-    r"|nachbarin|nachbar|freundin|freund|kolleg(?:e|in)|schwester|bruder|mutter|vater|mama|frau|mann"
+    r"|nachbarin|nachbar|freundin|freund|kolleg(?:e|in)|schwester|bruder|mutter|vater|frau|mann"
     r"|sohn|tochter|onkel|patientin|patient|er|sie|herr"
     r"|vizinh[oa]|colega|irm[ãa]o?|m[ãa]e|pai|filh[oa]|av[óô]|ele|ela|dona)\b"
     r"|همسایه|دوست|مادر|پدر|خواهر|برادر|بیمار",
@@ -272,9 +278,11 @@ def resolve_overlaps(spans: list[PiiSpan]) -> list[PiiSpan]:
 
 
 def detect_pii(text: str, default_region: str = "US") -> list[PiiSpan]:
-    """Personal data in a text: PHONE, EMAIL, RECORD_NUMBER, ADDRESS, DATE_OF_BIRTH and MENTION spans.
+    """Personal data in a text: PHONE, EMAIL, RECORD_NUMBER, ADDRESS, DATE_OF_BIRTH, NAME and MENTION.
 
-    Offsets refer to the original text; the result is sorted and free of overlaps.
+    NAME spans are kept only when the text carries a health cue: a name in a post with no health
+    content is not health data. Offsets refer to the original text; the result is sorted and free
+    of overlaps.
     """
     if not text:
         return []
@@ -287,6 +295,9 @@ def detect_pii(text: str, default_region: str = "US") -> list[PiiSpan]:
     spans += [PiiSpan(type=ADDRESS, start=m.start(), end=m.end()) for m in _ADDRESS_RE.finditer(text)]
     spans += _record_spans(text)
     spans += _phone_spans(text, default_region)
+    names = find_names(text)  # cheaper than the health cues, which most posts carry
+    if names and any(pattern.search(text) for pattern in HEALTH_CUES.values()):
+        spans += [PiiSpan(type=NAME, start=start, end=end) for start, end in names]
     return resolve_overlaps(spans)
 
 
@@ -324,7 +335,11 @@ def exposes_someone(text: str, spans: list[PiiSpan]) -> tuple[bool, list[str]]:
 
     Baseline rules, in order:
 
-    1. Only PHONE, EMAIL, RECORD_NUMBER, ADDRESS and DATE_OF_BIRTH spans can identify someone.
+    1. Only PHONE, EMAIL, RECORD_NUMBER, ADDRESS, DATE_OF_BIRTH and NAME spans can identify someone.
+       Two kinds of NAME are set aside (`analysis.names.name_role`): a clinician's ("Dr Smith",
+       "Prof. Weber", "my oncologist Sarah Jones"), who is a member of the care team, not a patient;
+       and the author's own ("I'm Maria Lopez", "me llamo..."), which is their choice to publish.
+       A title after a relation word stays someone's name ("my colleague Dr Weber has cancer").
     2. A helpline, hotline or charity context neutralises contact details (PHONE, EMAIL, ADDRESS):
        an organisation publishing its own number is not a leak. Record numbers and dates of birth
        belong to people, never to helplines, so they still count.
@@ -332,14 +347,22 @@ def exposes_someone(text: str, spans: list[PiiSpan]) -> tuple[bool, list[str]]:
     4. Contact details with no one in particular as the subject (a seller's WhatsApp, a clinic's
        number) expose nobody; record numbers and dates of birth still do.
     5. Self-disclosure: when the author speaks only about themself (first person, no third party
-       such as a neighbour, relative, patient or he/she), publishing their own contact details is
-       their choice (e.g. a fundraiser) and is not flagged; but their own record number or date of
-       birth is still flagged, because those enable record access and identity theft.
+       such as a neighbour, relative, patient or he/she; naming oneself counts as speaking of
+       oneself), publishing their own contact details is their choice (e.g. a fundraiser) and is
+       not flagged; but their own record number or date of birth is still flagged, because those
+       enable record access and identity theft.
+    6. Any other NAME names a specific third party, so with a health cue it is a leak, whatever
+       else the post says. Public figures and fictional characters ("Angela Merkel visited the
+       oncology ward", "Walter White's cancer") are not told apart and count too.
 
     Returns the decision and evidence naming the cue types that fired, never the data itself.
     """
-    present = sorted({s.type for s in spans if s.type in SENSITIVE_TYPES})
+    roles = {name_role(text, s.start, s.end) for s in spans if s.type == NAME}
+    named_other = "other" in roles
+    kinds = {s.type for s in spans if s.type in SENSITIVE_TYPES and s.type != NAME}
+    present = sorted(kinds | {NAME} if named_other else kinds)
     evidence = [f"pii:{kind.lower()}" for kind in present]
+    evidence += [f"name:{role}" for role in sorted(roles - {"other"})]
     if not present:
         return False, evidence
     helpline = bool(HELPLINE.search(text))
@@ -352,8 +375,8 @@ def exposes_someone(text: str, spans: list[PiiSpan]) -> tuple[bool, list[str]]:
     evidence += [f"health:{name}" for name in cues]
     if not cues:
         return False, evidence
-    third_party = bool(THIRD_PARTY.search(text))
-    first_person = bool(FIRST_PERSON.search(text))
+    third_party = named_other or bool(THIRD_PARTY.search(text))
+    first_person = "self" in roles or bool(FIRST_PERSON.search(text))
     if third_party:
         evidence.append("subject:third_party")
     elif first_person:

@@ -393,6 +393,23 @@ DEBUNK: list[Cue] = [
     Cue("não cura", r"\bn[ãa]o\s+cura\b|\bboatos?\b|\b[ée]\s+falso|\bn[ãa]o\s+h[áa]\s+(?:evid[êe]ncia|provas)"
         r"|\bcuidado\s+com", 0.75),
     Cue("شایعه", r"شایعه|خرافه|دروغ", 0.7),
+    Cue("not shown", r"\b(?:has|have|had)\s*n[o']?t\s+been\s+(?:shown|proven|demonstrated)"
+        r"|\bnot\s+(?:been\s+)?proven"
+        r"|\bno\s+(?:replicated|credible|peer[- ]reviewed|clinical)\s+(?:evidence|studies|trials?|data)"
+        r"|\b(?:zero|no)\s+(?:controlled\s+)?(?:studies|trials)\b|\bsurvivorship\s+bias|\bsnake\s+oil"
+        r"|\bquack\w*|\bcharlatan\w*|\b(?:is|it'?s)\s+not\s+a\s+cure|\bisn'?t\s+a\s+cure"
+        r"|\bstop\s+(?:sharing|recommending|posting)|\bplease\s+don'?t\s+share", 0.75),
+    Cue("nicht bewiesen", r"\bfaktencheck|\bkeine\s+(?:einzige\s+)?studie|\bkeinen\s+nachweis"
+        r"|\bnicht\s+(?:wissenschaftlich\s+)?bewiesen|\bunbewiesen|\bquacksalber\w*"
+        r"|\bbitte\s+nicht\s+(?:weiter)?(?:teilen|verbreiten)|\bstimmt\s+nicht", 0.75),
+    Cue("no demostrado", r"\bno\s+hay\s+(?:ninguna\s+)?(?:evidencia|pruebas?|estudios?)"
+        r"|\bno\s+est[áa]\s+demostrad|\bsin\s+(?:evidencia|pruebas)|\bcharlat[áa]n\w*"
+        r"|\bno\s+(?:lo\s+)?compart(?:as|an)|\bdejen\s+de\s+compartir", 0.75),
+    Cue("pas démontré", r"\bpas\s+de\s+preuves?|\bn'a\s+(?:jamais\s+)?(?:[ée]t[ée]\s+)?(?:d[ée]montr|prouv)"
+        r"|\baucune\s+[ée]tude|\bne\s+partagez\s+pas|\bcharlatans?|\bn'a\s+jamais\s+gu[ée]ri", 0.75),
+    Cue("não comprovado", r"\bsem\s+(?:evid[êe]ncia|provas)|\bn[ãa]o\s+h[áa]\s+estudos?"
+        r"|\bn[ãa]o\s+(?:foi\s+)?comprovad|\bn[ãa]o\s+mostrou\s+benef[íi]cio|\bcharlat[ãa]o"
+        r"|\bn[ãa]o\s+compartilhe", 0.75),
 ]
 
 #: A legitimate-therapy context (regulators, trials, approvals): hype there is new_therapy.
@@ -426,3 +443,13 @@ def prototype_items() -> list[tuple[str, str, str]]:
         for category, items in PROTOTYPES.items()
         for name, text in items.items()
     ]
+
+
+def digest() -> str:
+    """A short hash of every cue and prototype: part of the trained classifier's version."""
+    import hashlib
+
+    parts = [repr(sorted(PROTOTYPES.items()))]
+    for cues in (*CUES.values(), DEBUNK, LEGIT_THERAPY, LEGIT_PROVIDER):
+        parts += [f"{c.name}\x00{c.pattern}\x00{c.weight}" for c in cues]
+    return hashlib.sha256("\x01".join(parts).encode()).hexdigest()[:6]

@@ -21,7 +21,7 @@ import numpy as np
 
 from analysis.classify import BaselineClassifier
 from analysis.embedding import Embedder
-from analysis.trained import RECIPE, Example, TrainedClassifier, corpus_digest
+from analysis.trained import Example, TrainedClassifier, version_for
 
 log = logging.getLogger(__name__)
 
@@ -53,8 +53,8 @@ def load_corpus(split: str = "train", root: Path | None = None) -> list[Example]
 
 
 @cache
-def _train_digest() -> str:
-    return corpus_digest(load_corpus("train"))
+def _trained_version() -> str:
+    return version_for(load_corpus("train"))
 
 
 def classifier_version(kind: str = "trained") -> str:
@@ -62,7 +62,7 @@ def classifier_version(kind: str = "trained") -> str:
     if kind == "baseline":
         return BaselineClassifier.version
     if kind == "trained":
-        return f"{RECIPE}+{_train_digest()}"
+        return _trained_version()
     raise ValueError(f"unknown classifier {kind!r}; known: {', '.join(KINDS)}")
 
 

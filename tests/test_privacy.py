@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
+import time
 
 import pytest
 
@@ -318,3 +319,139 @@ def test_a_sellers_or_services_number_exposes_nobody(text: str) -> None:
     leak, evidence = decide(text)
     assert not leak
     assert "pii:phone" in evidence
+
+
+# -- names ---------------------------------------------------------------------------------------
+
+
+def test_a_name_next_to_health_information_is_a_name_span() -> None:
+    text = "My neighbour Maria Lopez at St Mary's room 412 has leukaemia"
+    assert found(text, "NAME") == ["Maria Lopez"]
+    leak, evidence = decide(text)
+    assert leak
+    assert "pii:name" in evidence and "subject:third_party" in evidence
+    assert not any("Maria" in item or "Lopez" in item for item in evidence)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Please pray for Carmen Ruiz, she starts chemo on Monday", "Carmen Ruiz"),
+        ("Mi vecina Carmen Ruiz tiene cáncer de mama", "Carmen Ruiz"),
+        ("Ma voisine Claire Dubois est en chimio à l'hôpital", "Claire Dubois"),
+        ("Meine Kollegin Anna Weber hat Leukämie", "Anna Weber"),
+        ("A minha vizinha Joana Santos tem cancro da mama", "Joana Santos"),
+        ("Angela is in room 12 on the oncology ward", "Angela"),
+        ("I visited Angela in room 12 on the oncology ward", "Angela"),
+        ("Mrs Patel in bed 4 has lymphoma", "Patel"),
+        ("my colleague Dr Weber has cancer and is in room 3", "Weber"),
+    ],
+)
+def test_a_named_person_with_health_information_is_a_leak(text: str, name: str) -> None:
+    assert found(text, "NAME") == [name]
+    assert decide(text)[0] is True
+
+
+def test_a_name_is_redacted_as_name() -> None:
+    text = "Update: my friend Maria Lopez is in ward 7 after surgery, thanks all"
+    assert redact(text, detect_pii(text)) == "Update: my friend [NAME] is in ward 7 after surgery, thanks all"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Taylor Swift concert tonight!",
+        "Maria Lopez got a new job, congrats!",
+        "Mi vecina Carmen Ruiz se fue de vacaciones",
+    ],
+)
+def test_a_name_without_health_content_is_not_a_name_span(text: str) -> None:
+    assert found(text, "NAME") == []
+    assert decide(text)[0] is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "St Jude Children's Research Hospital launched a new trial",
+        "Chemo starts Monday",
+        "Breast Cancer Awareness Month: book your mammogram",
+        "Stage IV and still here, Keytruda is working",
+        "New York hospitals expand cancer screening",
+        "God bless the nurses on the oncology ward",
+        "Mark your calendars: World Cancer Day. Will chemo get easier? Hope so.",
+        "Marie Curie nurses care for people with terminal cancer",
+    ],
+)
+def test_institutions_and_capitalised_words_are_not_names(text: str) -> None:
+    assert found(text, "NAME") == []
+    assert decide(text)[0] is False
+
+
+def test_a_clinicians_name_is_not_a_patients_health_data() -> None:
+    text = "Dr Smith explained my chemo options"
+    assert found(text, "NAME") == ["Smith"]
+    leak, evidence = decide(text)
+    assert not leak
+    assert "name:clinician" in evidence and "pii:name" not in evidence
+    assert decide("My oncologist Sarah Jones explained the chemo plan")[0] is False
+
+
+def test_a_clinicians_name_does_not_make_a_contact_number_a_leak() -> None:
+    text = "Ask Dr Smith about the trial, call the oncology clinic on (212) 555-0188"
+    assert decide(text)[0] is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm Maria Lopez, diagnosed with breast cancer last year, AMA",
+        "Me llamo Lucía Gómez y tengo cáncer de mama, estoy en quimio",
+        # "other patients" is nobody in particular: the author's own name stays their choice.
+        "Intro: I'm Helen from Cardiff, myeloma since May. Is it normal to get letters meant for other patients?",
+    ],
+)
+def test_naming_oneself_is_self_disclosure(text: str) -> None:
+    leak, evidence = decide(text)
+    assert not leak
+    assert "name:self" in evidence and "pii:name" not in evidence
+
+
+def test_naming_oneself_and_a_relative_is_a_leak() -> None:
+    assert decide("Hi, I'm Sarah. My mom Ana has leukemia")[0] is True
+
+
+def test_a_helpline_does_not_neutralise_a_patients_name() -> None:
+    text = "Our charity helpline is open, and please pray for Carmen Ruiz who is in hospital with cancer"
+    leak, evidence = decide(text)
+    assert leak
+    assert "context:helpline" in evidence
+
+
+def test_a_name_inside_a_longer_span_is_not_a_separate_span() -> None:
+    text = "Her chemo is done, write to Maria.Lopez@example.com or visit 12 rue Victor Hugo"
+    kinds = {text[s.start : s.end]: s.type for s in detect_pii(text)}
+    assert kinds == {"Maria.Lopez@example.com": "EMAIL", "12 rue Victor Hugo": "ADDRESS"}
+
+
+def test_name_detection_stays_fast() -> None:
+    posts = [
+        f"{opener} {body} #{index}"
+        for index, (opener, body) in enumerate(
+            (opener, body)
+            for opener in ["My neighbour Maria Lopez", "Please pray for Carmen Ruiz,", "Chemo day!", "Dr Smith:"]
+            for body in [
+                "has stage 4 breast cancer and is in room 12 at St Mary's hospital",
+                "starts radiotherapy on Monday, call (212) 555-0188 for rides",
+                "Breast Cancer Awareness Month is here, book your mammogram",
+                "the new Keytruda trial at Memorial Sloan Kettering is recruiting",
+                "Taylor Swift concert tonight, so excited",
+            ]
+        )
+    ]
+    posts = (posts * (5000 // len(posts) + 1))[:5000]
+    started = time.perf_counter()
+    for text in posts:
+        detect_pii(text)
+    # Generous bound for slow CI machines; it takes a fraction of a second on a laptop.
+    assert time.perf_counter() - started < 3.0

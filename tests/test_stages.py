@@ -93,7 +93,7 @@ def test_protect_pseudonymises_and_redacts():
                     [s.type for s in x.pii],
                 )
             ),
-            equal_to([("x:1", True, False, []), ("x:9", True, False, ["PHONE"])]),
+            equal_to([("x:1", True, False, []), ("x:9", True, False, ["NAME", "PHONE"])]),
         )
         assert_that(out.dead, equal_to([]), label="no dead")
 

@@ -1,0 +1,161 @@
+"""Person names without a model: titles, relation words, given names, and what is not a person."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.names import GIVEN_NAMES, find_names, name_role
+
+
+def names(text: str) -> list[str]:
+    return [text[start:end] for start, end in find_names(text)]
+
+
+def role(text: str, name: str) -> str:
+    start = text.index(name)
+    return name_role(text, start, start + len(name))
+
+
+# -- what is found ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mrs Patel in bed 4 has lymphoma", ["Patel"]),
+        ("Mr. O'Brien is on the ward", ["O'Brien"]),
+        ("Herr Schmidt liegt im Krankenhaus", ["Schmidt"]),
+        ("Frau Müller hat Brustkrebs", ["Müller"]),
+        ("Sra. García está en quimioterapia", ["García"]),
+        ("M. Dupont est hospitalisé", ["Dupont"]),
+        ("Mme Lefèvre a commencé la chimio", ["Lefèvre"]),
+        ("Seu João está fazendo quimio", ["João"]),
+        ("Dona Maria está internada", ["Maria"]),
+        ("Sig. Rossi è in ospedale", ["Rossi"]),
+        ("Dr Smith explained the trial", ["Smith"]),
+    ],
+)
+def test_a_title_introduces_a_name_and_stays_outside_the_span(text: str, expected: list[str]) -> None:
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("My neighbour Maria Lopez at St Mary's room 412 has leukaemia", ["Maria Lopez"]),
+        ("bed 4's patient John Smith, stage 3", ["John Smith"]),
+        ("Found this: patient Quillfeather, MRN on the desk", ["Quillfeather"]),
+        ("Mi vecina Carmen Ruiz tiene cáncer de mama", ["Carmen Ruiz"]),
+        ("Ma voisine Claire Dubois est en chimio", ["Claire Dubois"]),
+        ("Meine Kollegin Anna Weber hat Leukämie", ["Anna Weber"]),
+        ("A minha vizinha Joana Santos tem cancro", ["Joana Santos"]),
+        ("Mia cugina Giulia ha la leucemia", ["Giulia"]),
+        ("our pastor's wife Jenny has cancer", ["Jenny"]),
+        ("my friend Hope Kowalczyk is in the hospital", ["Hope Kowalczyk"]),
+        ("my friend, Maria, is in the hospital", ["Maria"]),
+        ("My Mother Mary has cancer", ["Mary"]),
+    ],
+)
+def test_a_relation_or_role_word_introduces_a_name(text: str, expected: list[str]) -> None:
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Angela is in room 12 on the oncology ward", ["Angela"]),
+        ("Please pray for Carmen Ruiz, she starts chemo on Monday", ["Carmen Ruiz"]),
+        ("Maria de Fátima Silva tem cancro", ["Maria de Fátima Silva"]),
+        ("Carmen de la Torre tiene cáncer", ["Carmen de la Torre"]),
+        ("Omar al-Hassan has leukemia", ["Omar al-Hassan"]),
+        ("Jean-Pierre Martin est en chimio", ["Jean-Pierre Martin"]),
+        ("Karl-Heinz hat Krebs", ["Karl-Heinz"]),
+        ("Mohammad Reza has leukemia", ["Mohammad Reza"]),
+        ("A Maria tem cancro", ["Maria"]),
+        ("Thinking of Tamsin Castellane today", ["Tamsin Castellane"]),
+        ("Recen por Rocío Fernández", ["Rocío Fernández"]),
+    ],
+)
+def test_given_names_and_prayers_introduce_names(text: str, expected: list[str]) -> None:
+    assert names(text) == expected
+
+
+def test_a_possessive_stays_outside_the_span() -> None:
+    assert names("Maria's chemo starts tomorrow") == ["Maria"]
+
+
+def test_spans_are_offsets_into_the_original_text() -> None:
+    text = "Update:  my cousin José Núñez, room 4"
+    ((start, end),) = find_names(text)
+    assert text[start:end] == "José Núñez"
+
+
+def test_given_names_match_without_accents_or_case() -> None:
+    assert {"jose", "maria", "fatemeh", "priya"} <= GIVEN_NAMES
+    assert names("Jose and María are here") == ["Jose", "María"]
+
+
+# -- what is not a person ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "St Jude Children's Research Hospital launched a new trial",
+        "St. Mary's hospital oncology unit",
+        "Saint Mary's is understaffed",
+        "Hospital Santa Maria em Lisboa",
+        "Hospital Israelita Albert Einstein inaugura centro",
+        "Hospital Gregorio Marañón abre una unidad",
+        "Memorial Sloan Kettering Cancer Center published data",
+        "Marie Curie nurses are amazing",
+        "Susan G. Komen funds research",
+        "Maggie's Centre was great",
+        "Maria Lopez Foundation for cancer research",
+        "Our Lady of Fatima pray for us",
+        "Mother Mary please heal us",
+        "Dana-Farber researchers found a biomarker",
+        "Prophet Muhammad said to seek treatment",
+        "King Charles is continuing treatment",
+        "elle habite rue Victor Hugo",
+        "treated in Charlotte this week",
+        "Praying for Gaza tonight",
+        "Chemo starts Monday",
+        "Breast Cancer Awareness Month",
+        "Stage IV and Keytruda",
+        "New York",
+        "God bless",
+        "June is National Cancer Survivors Month",
+        "Mark your calendars, Will chemo hurt? Hope so. Grace and peace",
+        "Outubro Rosa: faça a mamografia",
+        "Dolores de cabeza y quimio",
+        "Melissa tea does not cure cancer",
+        "MARIA LOPEZ IN CAPITALS",
+        "mail Maria.Lopez@example.com or @Maria_Lopez #Maria",
+    ],
+)
+def test_institutions_places_saints_and_common_words_are_not_names(text: str) -> None:
+    assert names(text) == []
+
+
+# -- whose name --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        ("Dr Smith explained my chemo options", "Smith", "clinician"),
+        ("Prof. Weber presented the trial", "Weber", "clinician"),
+        ("My oncologist Sarah Jones is the best", "Sarah Jones", "clinician"),
+        ("Ask nurse Sarah at the clinic", "Sarah", "clinician"),
+        ("my colleague Dr Weber has cancer", "Weber", "other"),
+        ("I'm Maria Lopez, diagnosed last year", "Maria Lopez", "self"),
+        ("Me llamo Lucía Gómez y tengo cáncer", "Lucía Gómez", "self"),
+        ("Ich bin Anna Weber und habe Krebs", "Anna Weber", "self"),
+        ("I'm Maria's daughter", "Maria", "other"),
+        ("My neighbour Maria Lopez has cancer", "Maria Lopez", "other"),
+        ("I visited Angela in room 12", "Angela", "other"),
+    ],
+)
+def test_name_role(text: str, name: str, expected: str) -> None:
+    assert role(text, name) == expected
