@@ -91,7 +91,11 @@ def build_classifier(
             return TrainedClassifier(embedder, dict(stored), thresholds=thresholds)
     started = time.perf_counter()
     examples = load_corpus("train")
-    log.info("training classifier %s on %d examples (first use; cached afterwards)", version, len(examples))
+    # Said at WARNING so that a CLI user sees why the first run of a new version pauses.
+    log.warning(
+        "training classifier %s on %d labelled examples: first use of this version, about a minute; "
+        "cached in %s afterwards", version, len(examples), folder,
+    )
     classifier = TrainedClassifier.train(embedder, examples)
     folder.mkdir(parents=True, exist_ok=True)
     # Written aside and renamed: two workers training at once never read a half-written file.

@@ -14,7 +14,7 @@ class StoreSpec:
     path: Path = Path(".oncowatch/oncowatch.sqlite")
     vectors_dir: Path = Path(".oncowatch/vectors")
 
-    def open(self):  # noqa: ANN201 - returns indexing.Store; imported lazily for workers
+    def open(self):  # -> indexing.Store, imported lazily so the spec pickles light
         """Open the store (one per worker, in `DoFn.setup`)."""
         from indexing.factory import open_store
 
