@@ -148,6 +148,7 @@ _NOT_PERSON_BEFORE = _words("""
     chancellor rue avenue av calle avenida rua praca plaza paseo via viale piazza corso strasse
 """)
 _INSTITUTION = _words("""
+    farber
     hospital hospitals clinic clinica clinique klinik klinikum krankenhaus hopital ospedale hospice
     foundation fundacion fundacao fondation stiftung fondazione fund center centre centro zentrum institute
     institut instituto istituto university universidad universidade universite universitat universita
@@ -369,7 +370,32 @@ def _candidate(text: str, toks: list[_Tok], i: int) -> tuple[int | None, str]:
         return i + 1, "prayer"  # "pray for", "thinking of", "recen por", "priez pour", "betet für"
     if _given(toks[i].key) and _name_like(toks[i]):
         return i, "given"
+    # Two capitalised words that a person's predicate follows: "Rosa Penhallow who lives at ...",
+    # "Tricia Lam has been admitted", "Hank Dryden, 54," (names missing from the given-name list).
+    nxt = i + 1
+    if nxt < len(toks) and _pair_word(toks[i]) and _joined(text, toks, i) and _pair_word(toks[nxt]):
+        last = _extend(text, toks, i)
+        if _PERSON_AFTER.match(text, toks[last].end):
+            return i, "pair"
     return None, ""
+
+
+_PAIR_STOP = _words("""
+    big pharma the fda nhs who god jesus lord christ allah breaking news update please thank thanks
+    happy good great new dear hello hi merry world day month week national international american
+    british canadian european team our your their my his her this that these those plus and with
+""")
+_PERSON_AFTER = re.compile(
+    r"\s*(?:,\s*\d{1,3}\b|\(\d{1,3}\)|,?\s+who\b|,?\s+(?:(?:has|had|is|was|just|got|finally|also)\s+){1,3}"
+    r"(?:[^\W\d_]+\s+){0,2}(?:diagnosed|admitted|hospitali[sz]ed|in\s+(?:hospital|icu|room|ward|hospice)"
+    r"|stage|terminal|cancer|leuk|lymph|tumou?r|chemo|metasta|dying|passed|died)"
+    r"|\s+(?:tiene|tem|hat|a)\s+(?:un\s+|uma\s+|une\s+)?(?:c[áa]ncer|cancro|krebs|leuc|leuk|tumor|tumeur|linfoma))",
+    re.IGNORECASE,
+)
+
+
+def _pair_word(tok: _Tok) -> bool:
+    return _name_like(tok) and tok.key not in _PAIR_STOP and not tok.text.isupper()
 
 
 def _keep(text: str, toks: list[_Tok], first: int, last: int, how: str) -> bool:

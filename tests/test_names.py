@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from analysis.names import GIVEN_NAMES, find_names, name_role
+from analysis.privacy import detect_pii, redact
 
 
 def names(text: str) -> list[str]:
@@ -159,3 +160,32 @@ def test_institutions_places_saints_and_common_words_are_not_names(text: str) ->
 )
 def test_name_role(text: str, name: str, expected: str) -> None:
     assert role(text, name) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rosa Penhallow who lives at 12 Elm Street just got diagnosed with AML.",
+        "Sources say local anchor Tricia Lam has been admitted to Cedars with a recurrence of thyroid cancer.",
+        "Hank Dryden, 54, has bladder cancer and got let go in June.",
+        "Brent Sowell has prostate cancer at 45.",
+    ],
+)
+def test_unlisted_names_followed_by_a_persons_health_predicate(text: str) -> None:
+    spans = detect_pii(text)
+    assert [s.type for s in spans].count("NAME") == 1
+    redacted = redact(text, spans)
+    assert redacted.startswith("[NAME]") or "anchor [NAME]" in redacted
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Keytruda Plus Lenvima has been approved for endometrial cancer.",
+        "Big Pharma has been hiding cancer cures.",
+        "Dana Farber is recruiting for a melanoma trial.",
+        "Team Pink has raised money for breast cancer research.",
+    ],
+)
+def test_drugs_institutions_and_slogans_before_a_predicate_are_not_names(text: str) -> None:
+    assert "NAME" not in [s.type for s in detect_pii(text)]
