@@ -455,3 +455,27 @@ def name_role(text: str, start: int, end: int) -> Role:
     if _SELF_BEFORE.search(before) and text[end : end + 2] not in ("'s", "’s"):
         return "self"
     return "other"
+
+
+def possible_names(text: str) -> list[tuple[int, int]]:
+    """Every run of two or more capitalised, name-like words that is not an institution's name.
+
+    Much wider than `find_names`: meant only for texts already judged to expose someone, where
+    hiding a hospital's name by mistake costs little and showing a patient's name costs a lot.
+    """
+    toks = _tokens(text)
+    spans: list[tuple[int, int]] = []
+    i = 0
+    while i < len(toks):
+        if not _pair_word(toks[i]):
+            i += 1
+            continue
+        last = i
+        while last + 1 < len(toks) and _joined(text, toks, last) and _surname_like(text, toks[last + 1]):
+            last += 1
+            if toks[last].possessive:
+                break
+        if last > i and not _not_a_person(text, toks, i, last, introduced=False):
+            spans.append((toks[i].start, toks[last].end))
+        i = last + 1
+    return spans

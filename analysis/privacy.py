@@ -15,7 +15,7 @@ import unicodedata
 
 import phonenumbers
 
-from analysis.names import find_names, name_role
+from analysis.names import find_names, name_role, possible_names
 from schemas.posts import PiiSpan
 
 PHONE = "PHONE"
@@ -320,6 +320,22 @@ def redact(
             out.append("@" + pseudonymise(text[start:end], mention_key, namespace))
         else:
             out.append(f"[{span.type}]")
+        cursor = end
+    out.append(text[cursor:])
+    return "".join(out)
+
+
+def redact_possible_names(text: str) -> str:
+    """A second, wider pass over an already redacted text that exposes someone: hide name-like runs.
+
+    Names missing from the detector's lists would otherwise stay visible in exactly the posts where
+    they matter most; here a false `[NAME]` on a place is the cheaper mistake.
+    """
+    out: list[str] = []
+    cursor = 0
+    for start, end in possible_names(text):
+        out.append(text[cursor:start])
+        out.append(f"[{NAME}]")
         cursor = end
     out.append(text[cursor:])
     return "".join(out)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any, TextIO
 
 from analysis.classify import Classification
-from analysis.privacy import detect_pii, redact
+from analysis.privacy import detect_pii, redact, redact_possible_names
 from pipelines.config import PipelineConfig
 from pipelines.models import shared_classifier, shared_embedder
 from schemas import PiiSpan
@@ -50,7 +50,10 @@ class DirectClassifier:
         if not texts:
             return []
         results = self._classifier.classify(texts, self._embedder.embed(redacted), spans)
-        return [Classified(r, t, s) for r, t, s in zip(results, redacted, spans, strict=True)]
+        return [
+            Classified(r, redact_possible_names(t) if "privacy_leak" in r.labels else t, s)
+            for r, t, s in zip(results, redacted, spans, strict=True)
+        ]
 
 
 def read_rows(source: TextIO) -> Iterator[tuple[int, dict[str, Any] | None, str | None]]:

@@ -13,7 +13,7 @@ from tests.helpers import post, write_jsonl
 pytestmark = pytest.mark.slow
 
 PLANTED = {
-    "names": ["Maria Lopez", "Carmen Ruiz", "Claire Dubois", "Anna Weber", "Tobias Grant"],
+    "names": ["Maria Lopez", "Carmen Ruiz", "Claire Dubois", "Anna Weber", "Tobias Grant", "Penhallow"],
     "phones": ["415 555 0142", "212-555-0188", "+34 600 000 117", "07700 900123"],
     "emails": ["maria.lopez@example.com", "t.grant@example.org"],
     "records": ["MRN 00482913", "4482019"],
@@ -33,6 +33,9 @@ LEAKS = [
          platform="forum"),
     post("6", "A senhora da Rua das Flores 88 tem cancro, prontuário 4482019, ligue 07700 900123",
          platform="telegram"),
+    # A surname no list knows, in a post that exposes her: hidden by the wider pass over leaks.
+    post("7", "Heard at the salon that Edwina Penhallow is at Royal Marsden for her lymphoma, room 12",
+         platform="x"),
 ]
 # The same leaks, broken: they become dead letters whose messages must not quote them.
 BROKEN = [

@@ -10,6 +10,7 @@ import apache_beam as beam
 import numpy as np
 from apache_beam.metrics import Metrics
 
+from analysis.privacy import redact_possible_names
 from pipelines.config import StoreSpec
 from pipelines.elements import ContentGroup, ProtectedPost
 from schemas import DeadLetter, EnrichedPost
@@ -30,6 +31,9 @@ def on_progress(callback: Callable[[int], None] | None) -> None:
 def enriched(member: ProtectedPost, group: ContentGroup, original: str | None, now: datetime) -> EnrichedPost:
     """The stored form of one post: its own identity and privacy results, the group's labels."""
     post = member.post
+    text = member.redacted_text
+    if "privacy_leak" in group.labels:
+        text = redact_possible_names(text)  # a leak's names are hidden even when no list knew them
     return EnrichedPost(
         post_id=post.post_id,
         platform=post.platform.value,
@@ -42,7 +46,7 @@ def enriched(member: ProtectedPost, group: ContentGroup, original: str | None, n
         reply_to=post.reply_to,
         metrics=dict(post.metrics or {}),
         extra=post.extra,
-        redacted_text=member.redacted_text,
+        redacted_text=text,
         pii=list(member.pii),
         content_hash=member.content_hash,
         near_key=member.near_key,
