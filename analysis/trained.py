@@ -39,7 +39,7 @@ from analysis.privacy import detect_pii
 from schemas.posts import PiiSpan
 from schemas.taxonomy import CATEGORIES, Category, choose_primary
 
-RECIPE = "lr-3"
+RECIPE = "lr-4"
 _OTHER = Category.OTHER.value
 _PRIVACY = Category.PRIVACY_LEAK.value
 _MIRACLE = Category.MIRACLE_CURE.value
@@ -85,8 +85,12 @@ class _Ngrams:
 
     def __init__(self, analyzer: str, ngram_range: tuple[int, int], idf: np.ndarray | None = None) -> None:
         self._vectorizer = HashingVectorizer(
-            analyzer=analyzer, ngram_range=ngram_range, n_features=_HASH_FEATURES,
-            alternate_sign=False, norm=None, lowercase=True,
+            analyzer=analyzer,
+            ngram_range=ngram_range,
+            n_features=_HASH_FEATURES,
+            alternate_sign=False,
+            norm=None,
+            lowercase=True,
         )
         self.idf: np.ndarray = idf if idf is not None else np.ones(_HASH_FEATURES, dtype=np.float32)
 
@@ -169,6 +173,7 @@ class TrainedClassifier:
             if not 0.0 <= value <= 1.0:
                 raise ValueError(f"threshold for {name} must be within 0..1, got {value}")
             self.thresholds[name] = float(value)
+        self._stance = (arrays["stance_coef"], float(arrays["stance_intercept"]), arrays["stance_platt"])
         self.version = str(arrays["version"])
         self.embedding_version = embedder.version
 
@@ -204,8 +209,14 @@ class TrainedClassifier:
             coef.append(model.coef_.ravel().astype(np.float32))
             intercept.append(float(model.intercept_[0]))
             platt.append((float(calibrator.coef_[0, 0]), float(calibrator.intercept_[0])))
+        stance_coef, stance_intercept, stance_platt = cls._train_stance(
+            examples, labels, features, folds, seed
+        )
         arrays = {
             "version": np.array(version_for(examples)),
+            "stance_coef": stance_coef,
+            "stance_intercept": np.array(stance_intercept, dtype=np.float32),
+            "stance_platt": stance_platt,
             "idf_chars": chars.idf,
             "idf_words": words.idf,
             "coef": np.stack(coef),
@@ -218,10 +229,35 @@ class TrainedClassifier:
         }
         return cls(embedder, arrays)
 
+    @staticmethod
+    def _train_stance(
+        examples: Sequence[Example], labels: np.ndarray, features: sparse.csr_matrix, folds: int, seed: int
+    ) -> tuple[np.ndarray, float, np.ndarray]:
+        """A head that only tells a debunk from the cure claim it quotes (they share most words).
+
+        Trained on the contrast set alone: posts that push a cure against posts that debunk one.
+        """
+        pushes = labels[:, _ALL.index(_MIRACLE)]
+        debunks = np.array([ex.hard_case == "debunk" for ex in examples]) & ~pushes
+        rows = np.flatnonzero(pushes | debunks)
+        y = debunks[rows].astype(np.int8)
+        if y.sum() < folds or (len(y) - y.sum()) < folds:
+            raise ValueError(f"the stance head needs at least {folds} debunks and {folds} cure claims")
+        model = LogisticRegression(C=_C, max_iter=2000, solver="liblinear")
+        split = StratifiedKFold(folds, shuffle=True, random_state=seed)
+        oof = cross_val_predict(model, features[rows], y, cv=split, method="decision_function")
+        calibrator = LogisticRegression(C=1e4, max_iter=1000).fit(oof.reshape(-1, 1), y)
+        model.fit(features[rows], y)
+        platt = np.array([calibrator.coef_[0, 0], calibrator.intercept_[0]], dtype=np.float32)
+        return model.coef_.ravel().astype(np.float32), float(model.intercept_[0]), platt
+
     def to_arrays(self) -> dict[str, np.ndarray]:
         """Everything needed to rebuild this classifier (with the same embedder): for `np.savez`."""
         return {
             "version": np.array(self.version),
+            "stance_coef": self._stance[0],
+            "stance_intercept": np.array(self._stance[1], dtype=np.float32),
+            "stance_platt": self._stance[2],
             "idf_chars": self._chars.idf,
             "idf_words": self._words.idf,
             "coef": self._coef,
@@ -268,28 +304,31 @@ class TrainedClassifier:
             return []
         vectors = np.asarray(vectors, dtype=np.float32)
         knn = _knn(vectors, self._train_vectors, self._train_labels, leave_one_out=False)
-        features, base = self._features(
-            self._baseline, self._chars, self._words, texts, vectors, knn, pii
-        )
+        features, base = self._features(self._baseline, self._chars, self._words, texts, vectors, knn, pii)
         decision = features @ self._coef.T + self._intercept
         probs = 1.0 / (1.0 + np.exp(-(decision * self._platt[:, 0] + self._platt[:, 1])))
+        coef, intercept, platt = self._stance
+        stance = features @ coef + intercept
+        debunk = 1.0 / (1.0 + np.exp(-(stance * platt[0] + platt[1])))
         sims = vectors @ self._train_vectors.T
-        return [self._one(probs[row], base[row], sims[row]) for row in range(len(texts))]
+        return [self._one(probs[row], float(debunk[row]), base[row], sims[row]) for row in range(len(texts))]
 
-    def _one(self, probs: np.ndarray, base: Classification, sims: np.ndarray) -> Classification:
+    def _one(
+        self, probs: np.ndarray, debunk: float, base: Classification, sims: np.ndarray
+    ) -> Classification:
         scores = {name: float(p) for name, p in zip(HEADS, probs, strict=True)}
         labels = sorted(
             (n for n in scores if n != _OTHER and scores[n] >= self.thresholds[n]), key=lambda n: -scores[n]
         )
-        debunks = any(e.startswith("cue:debunk:") for e in base.evidence.get(_AWARENESS, []))
-        if _MIRACLE in labels and (debunks or _AWARENESS in labels):
-            # A post either pushes a cure or takes it apart: a debunking phrase, or awareness beating
-            # the cure claim on its own calibrated margin, makes it awareness (domain.md's hard case).
-            margin = scores[_AWARENESS] - self.thresholds[_AWARENESS]
-            if debunks or margin >= scores[_MIRACLE] - self.thresholds[_MIRACLE]:
-                labels.remove(_MIRACLE)
-                if _AWARENESS not in labels:
-                    labels.append(_AWARENESS)
+        cue = any(e.startswith("cue:debunk:") for e in base.evidence.get(_AWARENESS, []))
+        flipped = _MIRACLE in labels and (cue or debunk >= 0.5)
+        if flipped:
+            # A post either pushes a cure or takes it apart: a debunking phrase, or the stance head,
+            # makes it awareness and not miracle_cure (domain.md's hard case).
+            labels.remove(_MIRACLE)
+            if _AWARENESS not in labels:
+                labels.append(_AWARENESS)
+            scores[_MIRACLE] = min(scores[_MIRACLE], 1.0 - debunk)
         if not labels:
             # Nothing reached its threshold: the category that came nearest, relative to its own bar.
             labels = [max(HEADS, key=lambda n: scores[n] / max(self.thresholds[n], 1e-6))]
@@ -301,6 +340,8 @@ class TrainedClassifier:
                 best = having[np.argsort(-sims[having])[:_NEAREST]]
                 why += [f"example:{self._train_ids[i]} ({sims[i]:.2f})" for i in best]
             evidence[name] = why
+        if flipped:
+            evidence[_AWARENESS].insert(0, f"stance:debunks_a_cure ({debunk:.2f})")
         return Classification(
             labels=labels, primary=choose_primary(labels, scores), scores=scores, evidence=evidence
         )
