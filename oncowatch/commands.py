@@ -101,6 +101,9 @@ def _ingest(paths: list[str], cfg, names: list[str] | None = None) -> Any:
 
 def cmd_ingest(args: argparse.Namespace) -> int:
     """Ingest files; exit non-zero only when nothing could be read."""
+    readable = [name for name in args.files if name == "-" or Path(name).is_file()]
+    if not readable:
+        raise UserError(f"nothing to read: no such file: {', '.join(args.files)}")
     cfg = _config()
     paths: list[str] = []
     names: list[str] = []
