@@ -156,8 +156,10 @@ class TrainedClassifier:
         embedder: Embedder,
         arrays: dict[str, np.ndarray],
         thresholds: dict[str, float] | None = None,
+        baseline: BaselineClassifier | None = None,
     ) -> None:
-        self._baseline = BaselineClassifier(embedder)
+        # The baseline embeds its prototypes when built: training hands over the one it used.
+        self._baseline = baseline or BaselineClassifier(embedder)
         self._chars = _chars(arrays["idf_chars"])
         self._words = _words(arrays["idf_words"])
         self._coef = arrays["coef"]  # (heads, features)
@@ -227,7 +229,7 @@ class TrainedClassifier:
             "train_labels": labels,
             "train_ids": np.array([ex.id for ex in examples]),
         }
-        return cls(embedder, arrays)
+        return cls(embedder, arrays, baseline=baseline)
 
     @staticmethod
     def _train_stance(

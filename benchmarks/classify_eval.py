@@ -92,15 +92,8 @@ def main() -> None:
         report["covid19_rumor"] = f"skipped: {rumours} not found"
 
     texts = [p["text"] for p in generate(args.n, days=7, seed=5)]
-    embedder = shared_embedder(cfg.embedding_model, cfg.embedding_device, cfg.embed_batch_size)
-    classifier = shared_classifier(
-        cfg.embedding_model,
-        cfg.embedding_device,
-        cfg.embed_batch_size,
-        cfg.thresholds,
-        cfg.classifier,
-        cfg.model_cache,
-    )
+    embedder = shared_embedder(cfg)
+    classifier = shared_classifier(cfg)
     started = time.perf_counter()
     vectors = embedder.embed(texts)
     encode_s = time.perf_counter() - started

@@ -58,10 +58,7 @@ def part_pipeline(stream: Path, data_dir: Path, warm: bool = False) -> dict:
         privacy_key=b"benchmark-key-not-a-secret",
     )
     if warm:
-        shared_classifier(
-            cfg.embedding_model, cfg.embedding_device, cfg.embed_batch_size, cfg.thresholds,
-            cfg.classifier, cfg.model_cache,
-        )
+        shared_classifier(cfg)
     started = time.perf_counter()
     report = ingest.run([str(stream)], cfg)
     elapsed = time.perf_counter() - started

@@ -86,9 +86,13 @@ def build_classifier(
     version = classifier_version(kind)
     folder = cache_dir or default_cache_dir()
     path = folder / f"classifier-{version}-{embedder.version}.npz"
-    if path.exists():
-        with np.load(path, allow_pickle=False) as stored:
-            return TrainedClassifier(embedder, dict(stored), thresholds=thresholds)
+    if not path.exists():
+        _train_and_cache(embedder, version, folder, path)
+    with np.load(path, allow_pickle=False) as stored:
+        return TrainedClassifier(embedder, dict(stored), thresholds=thresholds)
+
+
+def _train_and_cache(embedder: Embedder, version: str, folder: Path, path: Path) -> None:
     started = time.perf_counter()
     examples = load_corpus("train")
     # Said at WARNING so that a CLI user sees why the first run of a new version pauses.
@@ -103,6 +107,3 @@ def build_classifier(
         np.savez(handle, **classifier.to_arrays())
     os.replace(handle.name, path)
     log.info("classifier %s trained in %.1f s, cached at %s", version, time.perf_counter() - started, path)
-    if thresholds:
-        return TrainedClassifier(embedder, classifier.to_arrays(), thresholds=thresholds)
-    return classifier

@@ -32,11 +32,8 @@ class DirectClassifier:
 
     def __init__(self, cfg: PipelineConfig) -> None:
         self._cfg = cfg
-        self._embedder = shared_embedder(cfg.embedding_model, cfg.embedding_device, cfg.embed_batch_size)
-        self._classifier = shared_classifier(
-            cfg.embedding_model, cfg.embedding_device, cfg.embed_batch_size, cfg.thresholds,
-            cfg.classifier, cfg.model_cache,
-        )
+        self._embedder = shared_embedder(cfg)
+        self._classifier = shared_classifier(cfg)
         self.version = self._classifier.version
 
     def classify_rows(self, rows: Sequence[dict[str, Any]]) -> list[Classified]:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from analysis.embedding import Embedder, SentenceTransformerEmbedder
 from pipelines.classifiers import build_classifier
+from pipelines.config import PipelineConfig
 
 # A process-wide cache rather than Beam's weak-referencing `Shared`: a stream consumer or a test
 # session runs many pipelines in one process and must not reload the model for each of them.
@@ -23,25 +23,23 @@ def _once(key: tuple[Any, ...], load: Callable[[], Any]) -> Any:
         return _LOADED[key]
 
 
-def shared_embedder(model: str, device: str, batch_size: int) -> Embedder:
-    """The embedder for this model, loaded at most once per process."""
+def shared_embedder(cfg: PipelineConfig) -> Embedder:
+    """The embedder of this configuration, loaded at most once per process."""
+    key = (cfg.embedding_model, cfg.embedding_device, cfg.embed_batch_size)
     return _once(
-        ("embedder", model, device, batch_size),
-        lambda: SentenceTransformerEmbedder(model, device=device, batch_size=batch_size),
+        ("embedder", *key),
+        lambda: SentenceTransformerEmbedder(
+            cfg.embedding_model, device=cfg.embedding_device, batch_size=cfg.embed_batch_size
+        ),
     )
 
 
-def shared_classifier(
-    model: str,
-    device: str,
-    batch_size: int,
-    thresholds: tuple[tuple[str, float], ...],
-    kind: str = "trained",
-    cache_dir: Path | None = None,
-):
-    """The classifier on that embedder, built (or trained, or read from its cache) once per process."""
-    embedder = shared_embedder(model, device, batch_size)
+def shared_classifier(cfg: PipelineConfig):
+    """The classifier of this configuration on its embedder, built (or trained, or read from its
+    cache) once per process."""
+    embedder = shared_embedder(cfg)
+    key = (cfg.classifier, cfg.embedding_model, cfg.embedding_device, cfg.embed_batch_size, cfg.thresholds)
     return _once(
-        ("classifier", kind, model, device, batch_size, thresholds, cache_dir),
-        lambda: build_classifier(kind, embedder, cache_dir, dict(thresholds) or None),
+        ("classifier", *key, cfg.model_cache),
+        lambda: build_classifier(cfg.classifier, embedder, cfg.model_cache, dict(cfg.thresholds) or None),
     )

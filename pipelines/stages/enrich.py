@@ -41,8 +41,7 @@ class _EmbedFn(beam.DoFn):
         self.cached = Metrics.counter("oncowatch", "embeddings_from_cache")
 
     def setup(self) -> None:
-        cfg = self._cfg
-        self._embedder = shared_embedder(cfg.embedding_model, cfg.embedding_device, cfg.embed_batch_size)
+        self._embedder = shared_embedder(self._cfg)
 
     def process(self, groups: list[ContentGroup]) -> Iterator[object]:
         todo: list[ContentGroup] = []
@@ -86,11 +85,7 @@ class _ClassifyFn(beam.DoFn):
         self.classified = Metrics.counter("oncowatch", "groups_classified")
 
     def setup(self) -> None:
-        cfg = self._cfg
-        self._classifier = shared_classifier(
-            cfg.embedding_model, cfg.embedding_device, cfg.embed_batch_size, cfg.thresholds,
-            cfg.classifier, cfg.model_cache,
-        )
+        self._classifier = shared_classifier(self._cfg)
 
     def process(self, groups: list[ContentGroup]) -> Iterator[object]:
         todo = [g for g in groups if g.classifier_version != self._classifier.version]
