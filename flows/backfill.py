@@ -6,21 +6,27 @@ as a frozen `PipelineConfig`; the flow itself reads no environment.
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 from prefect import flow, get_run_logger, task
+from prefect.tasks import exponential_backoff
 
 from pipelines import ingest
 from pipelines.config import PipelineConfig
+from pipelines.stages.decode import EventWindow
 
 
-@task(retries=2, retry_delay_seconds=[5, 30])
-def ingest_files(paths: list[str], cfg: PipelineConfig) -> dict[str, int | float]:
+@task(retries=2, retry_delay_seconds=exponential_backoff(backoff_factor=5))
+def ingest_files(
+    paths: list[str], cfg: PipelineConfig, window: EventWindow | None = None
+) -> dict[str, int | float]:
     """Run the ingest graph over files; an upsert by post_id makes a retry safe."""
-    report = ingest.run(paths, cfg)
+    report = ingest.run(paths, cfg, window=window)
     return {
         "read": report.read,
         "written": report.written,
+        "outside_window": report.outside_window,
         "dead_letters": report.dead_letters,
         "duplicates": report.duplicates,
         "vectors_indexed": report.vectors_indexed,
@@ -41,13 +47,23 @@ def expand(patterns: list[str]) -> list[str]:
 
 
 @flow(name="backfill", log_prints=False)
-def backfill(patterns: list[str], cfg: PipelineConfig) -> dict[str, int | float]:
-    """Ingest archive files (names or globs) into the store; re-running it duplicates nothing."""
+def backfill(
+    patterns: list[str],
+    cfg: PipelineConfig,
+    since: datetime | None = None,
+    until: datetime | None = None,
+) -> dict[str, int | float]:
+    """Ingest archive files (names or globs) into the store; re-running it duplicates nothing.
+
+    `since`/`until` keep only posts created in that event-time range (until exclusive).
+    """
     logger = get_run_logger()
+    window = EventWindow(since, until) if since or until else None
     paths = expand(patterns)
     if not paths:
         raise FileNotFoundError(f"no files match {patterns}")
-    logger.info("backfill of %d files into %s", len(paths), cfg.store.path)
-    summary = ingest_files(paths, cfg)
+    logger.info("backfill of %d files into %s (event time %s to %s)", len(paths), cfg.store.path,
+                since or "the beginning", until or "now")
+    summary = ingest_files(paths, cfg, window)
     logger.info("backfill done: %s", summary)
     return summary

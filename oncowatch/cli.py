@@ -105,6 +105,10 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--labelled", required=True, nargs="+", metavar="F", help="labelled JSON-lines file(s)")
     e.add_argument("--demo", action="store_true", help="use the public demo key for mentions")
     e.add_argument("--json", action="store_true")
+
+    from oncowatch import stream_commands
+
+    stream_commands.add_parsers(sub)
     return parser
 
 
@@ -121,6 +125,11 @@ def _configure_logging(verbosity: int) -> None:
         handler.addFilter(_drop_import_noise)
     for noisy in ("apache_beam", "sentence_transformers", "transformers", "httpx", "urllib3"):
         logging.getLogger(noisy).setLevel(max(level, logging.WARNING))
+    # kafka-python logs every reconnect and version probe as an error; our own lines say what
+    # matters (broker unreachable, batch failed). -v shows its warnings, -vv everything.
+    logging.getLogger("kafka").setLevel(
+        logging.CRITICAL if verbosity == 0 else logging.WARNING if verbosity == 1 else logging.DEBUG
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -130,6 +139,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    # Prefect reports nothing home unless an operator turns it back on.
+    os.environ.setdefault("DO_NOT_TRACK", "1")
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     if args.data_dir:
         os.environ["ONCOWATCH_DATA_DIR"] = args.data_dir
     if getattr(args, "demo", False):

@@ -418,4 +418,6 @@ COMMANDS = {
 
 def dispatch(args: argparse.Namespace) -> int:
     """Run the chosen command."""
-    return COMMANDS[args.command](args)
+    from oncowatch import stream_commands
+
+    return {**COMMANDS, **stream_commands.COMMANDS}[args.command](args)

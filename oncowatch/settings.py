@@ -23,6 +23,9 @@ class StorageSettings(BaseSettings):
 
     data_dir: Path = Field(default=Path(".oncowatch"), description="Folder for the store, vectors, state.")
     store_backend: str = Field(default="sqlite", pattern="^(sqlite)$", description="Store backend.")
+    store_busy_timeout_s: float = Field(
+        default=30.0, gt=0, le=600, description="How long a write waits for another writer's lock."
+    )
 
     @property
     def store_path(self) -> Path:
@@ -124,6 +127,52 @@ class ClassifierSettings(BaseSettings):
         return value
 
 
+class KafkaSettings(BaseSettings):
+    """The stream: where the broker is, the topics, the consumer group and the micro-batch size."""
+
+    model_config = _COMMON
+
+    kafka_bootstrap: str | None = Field(
+        default=None, description="host:port[,...] of the Kafka cluster (`oncowatch broker` prints one)."
+    )
+    kafka_api_version: str | None = Field(
+        default=None, pattern=r"^\d+\.\d+(\.\d+)?$",
+        description="Kafka protocol version to speak, e.g. 2.3 (the embedded broker's); unset: negotiate.",
+    )
+    kafka_topic: str = Field(default="posts.raw", min_length=1, description="Topic of raw posts.")
+    kafka_dead_letter_topic: str = Field(
+        default="posts.deadletter", min_length=1, description="Topic of malformed messages."
+    )
+    kafka_group_id: str = Field(default="oncowatch-ingest", min_length=1, description="Consumer group.")
+    stream_max_batch: int = Field(default=500, ge=1, le=100_000, description="Messages per micro-batch.")
+    stream_max_wait_s: float = Field(
+        default=2.0, gt=0, le=300, description="Longest wait for a micro-batch to fill, in seconds."
+    )
+
+    def spec(self, bootstrap: str | None = None, topic: str | None = None):
+        """The frozen KafkaSpec the pipelines use; raises when no bootstrap address is known."""
+        from pipelines.sources.kafka import KafkaSpec
+
+        address = bootstrap or self.kafka_bootstrap
+        if not address:
+            raise MissingBootstrap(
+                "no Kafka cluster: pass --bootstrap HOST:PORT or set ONCOWATCH_KAFKA_BOOTSTRAP "
+                "(for a demo, `oncowatch broker` starts an embedded one and prints its address)"
+            )
+        return KafkaSpec(
+            bootstrap=address,
+            topic=topic or self.kafka_topic,
+            dead_letter_topic=self.kafka_dead_letter_topic,
+            group_id=self.kafka_group_id,
+            api_version=tuple(int(part) for part in self.kafka_api_version.split("."))
+            if self.kafka_api_version else None,
+        )
+
+
+class MissingBootstrap(RuntimeError):
+    """Raised when a Kafka command has no cluster address."""
+
+
 class MissingPrivacyKey(RuntimeError):
     """Raised when a run would pseudonymise with no key outside demo mode."""
 
@@ -139,7 +188,10 @@ def pipeline_config(
     labels = classifier or ClassifierSettings()
     return PipelineConfig(
         store=StoreSpec(
-            backend=storage.store_backend, path=storage.store_path, vectors_dir=storage.vectors_dir
+            backend=storage.store_backend,
+            path=storage.store_path,
+            vectors_dir=storage.vectors_dir,
+            busy_timeout_ms=int(storage.store_busy_timeout_s * 1000),
         ),
         privacy_key=privacy.key(),
         embedding_model=embedding.embedding_model,

@@ -13,12 +13,13 @@ class StoreSpec:
     backend: str = "sqlite"
     path: Path = Path(".oncowatch/oncowatch.sqlite")
     vectors_dir: Path = Path(".oncowatch/vectors")
+    busy_timeout_ms: int = 30_000
 
     def open(self):  # -> indexing.Store, imported lazily so the spec pickles light
         """Open the store (one per worker, in `DoFn.setup`)."""
         from indexing.factory import open_store
 
-        return open_store(self.backend, self.path)
+        return open_store(self.backend, self.path, self.busy_timeout_ms)
 
 
 @dataclass(frozen=True)

@@ -11,12 +11,17 @@ from schemas import PiiSpan, Post
 
 @dataclass(frozen=True)
 class RawRecord:
-    """One undecoded input: where it came from (source, its rank among sources, line or offset)."""
+    """One undecoded input: where it came from (source, its rank among sources, line or offset).
+
+    `framing` is "line" for archive files (a blank line is no post) or "message" for Kafka (an
+    empty message is malformed and becomes a dead letter).
+    """
 
     source: str
     rank: int
     position: int
     data: bytes
+    framing: str = "line"
 
     @property
     def order(self) -> tuple[int, int]:

@@ -17,8 +17,9 @@ from apache_beam.options.pipeline_options import PipelineOptions
 from analysis.embedding import model_version
 from pipelines.classifiers import classifier_version
 from pipelines.config import PipelineConfig
+from pipelines.elements import RawRecord
 from pipelines.sources.files import read_records
-from pipelines.stages.decode import DecodePosts
+from pipelines.stages.decode import DecodePosts, EventWindow, KeepEventWindow
 from pipelines.stages.dedup import DeduplicatePosts
 from pipelines.stages.enrich import ClassifyPosts, EmbedPosts
 from pipelines.stages.protect import ProtectPosts
@@ -27,10 +28,18 @@ from pipelines.stages.write import ExpandGroups, WriteDeadLetters, WritePosts, o
 log = logging.getLogger(__name__)
 
 
-def build_enrich(records, cfg: PipelineConfig) -> dict[str, beam.PCollection]:
-    """RawRecord -> {"posts": (EnrichedPost, vector), "dead": DeadLetter}; writes nothing."""
+def build_enrich(
+    records, cfg: PipelineConfig, window: EventWindow | None = None
+) -> dict[str, beam.PCollection]:
+    """RawRecord -> {"posts": (EnrichedPost, vector), "dead": DeadLetter}; writes nothing.
+
+    With a `window`, valid posts created outside it are counted and left out (not dead letters).
+    """
     decoded = records | "DecodePosts" >> DecodePosts()
-    protected = decoded.posts | "ProtectPosts" >> ProtectPosts(cfg.privacy_key, cfg.default_phone_region)
+    valid = decoded.posts
+    if window is not None:
+        valid = valid | "KeepEventWindow" >> KeepEventWindow(window)
+    protected = valid | "ProtectPosts" >> ProtectPosts(cfg.privacy_key, cfg.default_phone_region)
     deduplicated = protected.posts | "DeduplicatePosts" >> DeduplicatePosts(
         cfg.store, model_version(cfg.embedding_model), classifier_version(cfg.classifier)
     )
@@ -43,9 +52,9 @@ def build_enrich(records, cfg: PipelineConfig) -> dict[str, beam.PCollection]:
     return {"posts": posts, "dead": dead}
 
 
-def build(records, cfg: PipelineConfig) -> dict[str, beam.PCollection]:
+def build(records, cfg: PipelineConfig, window: EventWindow | None = None) -> dict[str, beam.PCollection]:
     """The enrich graph plus its writes: {"written": post_ids, "dead_written": dead_letter_ids}."""
-    out = build_enrich(records, cfg)
+    out = build_enrich(records, cfg, window)
     written = out["posts"] | "WritePosts" >> WritePosts(cfg.store, cfg.write_batch_size)
     dead_written = out["dead"] | "WriteDeadLetters" >> WriteDeadLetters(cfg.store)
     return {**out, "written": written, "dead_written": dead_written}
@@ -61,6 +70,7 @@ class IngestReport:
     duplicates: int = 0
     redelivered: int = 0
     embedded: int = 0
+    outside_window: int = 0
     vectors_indexed: int = 0
     elapsed_s: float = 0.0
     counters: dict[str, int] = field(default_factory=dict)
@@ -91,23 +101,59 @@ def run(
     options: PipelineOptions | None = None,
     progress: Callable[[int], None] | None = None,
     names: Sequence[str] | None = None,
+    window: EventWindow | None = None,
 ) -> IngestReport:
     """Ingest files (JSONL, optionally .gz) into the store, then sync the vector index.
 
-    `names`, one per path, is how each source is named in records and dead letters.
+    `names`, one per path, is how each source is named in records and dead letters; `window`
+    keeps only posts created inside an event-time range (a backfill of one month of an archive).
     """
-    started = time.perf_counter()
-    on_progress(progress)
-    try:
-        pipeline = beam.Pipeline(options=options or pipeline_options())
-        labelled = zip(paths, names or paths, strict=True)
-        sources = [(rank, path, name) for rank, (path, name) in enumerate(labelled)]
-        records = (
+    labelled = zip(paths, names or paths, strict=True)
+    sources = [(rank, path, name) for rank, (path, name) in enumerate(labelled)]
+
+    def read(pipeline: beam.Pipeline) -> beam.PCollection:
+        return (
             pipeline
             | "ListSources" >> beam.Create(sources)
             | "ReadLines" >> beam.FlatMap(read_records)
         )
-        build(records, cfg)
+
+    return _execute(read, cfg, options, progress, window)
+
+
+def run_records(
+    records: Sequence[RawRecord],
+    cfg: PipelineConfig,
+    options: PipelineOptions | None = None,
+    dead_letter_sink: beam.PTransform | None = None,
+) -> IngestReport:
+    """Ingest records already in memory (a Kafka micro-batch) through the same graph.
+
+    `dead_letter_sink`, when given, also receives every dead letter (the stream publishes them to
+    its dead-letter topic); the run fails, and nothing counts as done, if the sink fails.
+    """
+
+    def read(pipeline: beam.Pipeline) -> beam.PCollection:
+        return pipeline | "Records" >> beam.Create(list(records), reshuffle=False)
+
+    return _execute(read, cfg, options, None, None, dead_letter_sink)
+
+
+def _execute(
+    read: Callable[[beam.Pipeline], beam.PCollection],
+    cfg: PipelineConfig,
+    options: PipelineOptions | None,
+    progress: Callable[[int], None] | None,
+    window: EventWindow | None,
+    dead_letter_sink: beam.PTransform | None = None,
+) -> IngestReport:
+    started = time.perf_counter()
+    on_progress(progress)
+    try:
+        pipeline = beam.Pipeline(options=options or pipeline_options())
+        out = build(read(pipeline), cfg, window)
+        if dead_letter_sink is not None:
+            _ = out["dead"] | "PublishDeadLetters" >> dead_letter_sink
         result = pipeline.run()
         result.wait_until_finish()
     finally:
@@ -125,6 +171,7 @@ def run(
         duplicates=counters.get("posts_reusing_an_original", 0),
         redelivered=counters.get("posts_redelivered", 0),
         embedded=counters.get("texts_embedded", 0),
+        outside_window=counters.get("posts_outside_window", 0),
         vectors_indexed=indexed,
         elapsed_s=time.perf_counter() - started,
         counters=counters,

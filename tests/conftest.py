@@ -14,8 +14,13 @@ os.environ.setdefault("DO_NOT_TRACK", "1")
 
 @pytest.fixture(scope="session", autouse=True)
 def _model_cache(tmp_path_factory):
-    """Trained classifiers go to a folder of this test session, never the user's cache."""
-    os.environ["ONCOWATCH_MODEL_CACHE"] = str(tmp_path_factory.mktemp("model-cache"))
+    """Trained classifiers go to a folder of this test session, never the user's cache.
+
+    ONCOWATCH_TEST_MODEL_CACHE names a folder to reuse across sessions instead (a developer's
+    shortcut past the minute of training; CI leaves it unset).
+    """
+    reuse = os.environ.get("ONCOWATCH_TEST_MODEL_CACHE")
+    os.environ["ONCOWATCH_MODEL_CACHE"] = reuse or str(tmp_path_factory.mktemp("model-cache"))
 
 
 @pytest.fixture(scope="session")

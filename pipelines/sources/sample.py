@@ -458,11 +458,16 @@ def generate(n: int, days: int = 7, seed: int = 0, start: datetime | None = None
     return iter(_Stream(n, days, seed, start.astimezone(UTC).replace(microsecond=0)).build())
 
 
+def to_json_line(post: dict[str, Any]) -> str:
+    """One post as a compact JSON line (no newline)."""
+    return json.dumps(post, ensure_ascii=False, separators=(",", ":"))
+
+
 def write_jsonl(posts: Iterable[dict[str, Any]], out: TextIO) -> int:
     """Write posts as compact UTF-8 JSON lines (open `out` with encoding='utf-8'); returns the count."""
     count = 0
     for post in posts:
-        out.write(json.dumps(post, ensure_ascii=False, separators=(",", ":")))
+        out.write(to_json_line(post))
         out.write("\n")
         count += 1
     return count

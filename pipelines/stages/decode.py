@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
 
 import apache_beam as beam
 from apache_beam.metrics import Metrics
@@ -66,8 +68,14 @@ class _DecodeFn(beam.DoFn):
         self.rejected = Metrics.counter("oncowatch", "posts_rejected_at_decode")
 
     def process(self, record: RawRecord) -> Iterator[object]:
-        if not record.data.strip():
+        if not record.data.strip() and record.framing == "line":
             pass  # blank lines between posts are not posts
+        elif not record.data.strip():
+            self.rejected.inc()
+            yield beam.pvalue.TaggedOutput(DEAD, DeadLetter(
+                stage="decode", reason="empty_message", detail="the message has no value",
+                source=record.source, position=record.position, original=record.data,
+            ))
         elif isinstance(result := decode(record), DeadLetter):
             self.rejected.inc()
             log.debug("dead letter at %s:%s: %s", record.source, record.position, result.reason)
@@ -82,3 +90,44 @@ class DecodePosts(beam.PTransform):
 
     def expand(self, records):
         return records | "Decode" >> beam.ParDo(_DecodeFn()).with_outputs(DEAD, main="posts")
+
+
+@dataclass(frozen=True)
+class EventWindow:
+    """A range of event time (posts' `created_at`): since inclusive, until exclusive, either open."""
+
+    since: datetime | None = None
+    until: datetime | None = None
+
+    def __post_init__(self) -> None:
+        for bound in (self.since, self.until):
+            if bound is not None and bound.tzinfo is None:
+                raise ValueError("event-time bounds need a time zone")
+        if self.since and self.until and self.since >= self.until:
+            raise ValueError(f"empty event-time window: since {self.since} is not before until {self.until}")
+
+    def __contains__(self, when: datetime) -> bool:
+        return (self.since is None or when >= self.since) and (self.until is None or when < self.until)
+
+
+class _KeepWindowFn(beam.DoFn):
+    def __init__(self, window: EventWindow) -> None:
+        self._window = window
+        self.outside = Metrics.counter("oncowatch", "posts_outside_window")
+
+    def process(self, decoded: DecodedPost) -> Iterator[DecodedPost]:
+        if decoded.post.created_at in self._window:
+            yield decoded
+        else:
+            self.outside.inc()
+
+
+class KeepEventWindow(beam.PTransform):
+    """DecodedPost -> only those created inside the window; the others are counted, not stored."""
+
+    def __init__(self, window: EventWindow) -> None:
+        super().__init__()
+        self._window = window
+
+    def expand(self, decoded):
+        return decoded | "InWindow" >> beam.ParDo(_KeepWindowFn(self._window))

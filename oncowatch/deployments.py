@@ -1,0 +1,81 @@
+"""Prefect deployment entry points: the flows of `flows/`, configured from settings at the edge.
+
+Deployments carry only plain parameters (never the pseudonymisation key): each entry point reads
+the settings of the machine that runs it (ONCOWATCH_* variables) and calls its flow.
+`oncowatch flows serve` serves them all from one process; `deploy/prefect.yaml` declares the same
+entry points for a work pool.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from prefect import flow
+
+from flows.backfill import backfill
+from flows.hooks import check_alerts, refresh_topics
+from flows.stream import stream
+from oncowatch.settings import (
+    ClassifierSettings,
+    EmbeddingSettings,
+    KafkaSettings,
+    PipelineSettings,
+    PrivacySettings,
+    StorageSettings,
+    pipeline_config,
+)
+
+
+def _config():
+    return pipeline_config(
+        StorageSettings(), PrivacySettings(), EmbeddingSettings(), PipelineSettings(), ClassifierSettings()
+    )
+
+
+@flow(name="stream-drain")
+def stream_drain(max_batch: int | None = None, max_wait_s: float | None = None) -> dict:
+    """Drain the raw-post topic (settings: ONCOWATCH_KAFKA_*, ONCOWATCH_STREAM_*)."""
+    kafka = KafkaSettings()
+    return stream(
+        _config(), kafka.spec(), max_batch=max_batch or kafka.stream_max_batch,
+        max_wait_s=max_wait_s or kafka.stream_max_wait_s,
+    )
+
+
+@flow(name="backfill-archive")
+def backfill_archive(
+    patterns: list[str], since: datetime | None = None, until: datetime | None = None
+) -> dict:
+    """Backfill archive files or globs, optionally only posts created in [since, until)."""
+    return backfill(patterns, _config(), since=since, until=until)
+
+
+@flow(name="refresh-topics-job")
+def refresh_topics_job(since: datetime | None = None, until: datetime | None = None) -> dict:
+    """Refresh topics over an event-time window."""
+    return refresh_topics(_config(), since=since, until=until)
+
+
+@flow(name="check-alerts-job")
+def check_alerts_job(since: datetime | None = None, until: datetime | None = None) -> dict:
+    """Evaluate the alert rules over an event-time window."""
+    return check_alerts(_config(), since=since, until=until)
+
+
+#: (entry point, deployment name, schedule interval in seconds or None)
+DEPLOYMENTS = (
+    (stream_drain, "stream", 60),
+    (backfill_archive, "backfill", None),
+    (refresh_topics_job, "refresh-topics", 300),
+    (check_alerts_job, "check-alerts", 300),
+)
+
+
+def serve() -> None:
+    """Serve every deployment from this process (needs a Prefect API: PREFECT_API_URL or a local server)."""
+    from prefect import serve as prefect_serve
+
+    prefect_serve(*[
+        entry.to_deployment(name=name, interval=interval) if interval else entry.to_deployment(name=name)
+        for entry, name, interval in DEPLOYMENTS
+    ])
