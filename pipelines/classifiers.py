@@ -97,7 +97,7 @@ def _train_and_cache(embedder: Embedder, version: str, folder: Path, path: Path)
     examples = load_corpus("train")
     # Said at WARNING so that a CLI user sees why the first run of a new version pauses.
     log.warning(
-        "training classifier %s on %d labelled examples: first use of this version, about a minute; "
+        "training classifier %s on %d labelled examples: first use of this version, a few minutes; "
         "cached in %s afterwards", version, len(examples), folder,
     )
     classifier = TrainedClassifier.train(embedder, examples)
