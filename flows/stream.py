@@ -36,8 +36,8 @@ def consume_batch(consumer: StreamConsumer) -> dict | None:
 def stream(
     cfg: PipelineConfig,
     spec: KafkaSpec,
-    max_batch: int = 500,
-    max_wait_s: float = 2.0,
+    max_batch: int = 2000,
+    max_wait_s: float = 0.5,
     max_batches: int | None = None,
     connect_timeout_s: float = 60.0,
 ) -> dict:

@@ -97,8 +97,8 @@ class StreamConsumer:
         self,
         cfg: PipelineConfig,
         spec: KafkaSpec,
-        max_batch: int = 500,
-        max_wait_s: float = 2.0,
+        max_batch: int = 2000,
+        max_wait_s: float = 0.5,
         on_batch: Callable[[BatchReport], None] | None = None,
     ) -> None:
         if max_batch < 1:
