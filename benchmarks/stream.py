@@ -1,6 +1,6 @@
 """Stream throughput and latency: Kafka -> searchable, beside the file-ingest rate of the same run.
 
-    .venv/bin/python benchmarks/stream.py [--n 20000] [--max-batch 2000] [--max-wait 0.5] [--json]
+    .venv/bin/python benchmarks/stream.py [--n 20000] [--max-batch 2000] [--max-wait 0.25] [--json]
 
 Three parts, one process, models loaded once beforehand (a running worker has them):
 1. file ingest: the n sample posts from a JSONL file through `ingest.run` (fresh data dir);
@@ -175,7 +175,7 @@ def main() -> int:
     parser.add_argument("--n", type=int, default=20_000)
     parser.add_argument("--seed", type=int, default=5)
     parser.add_argument("--max-batch", type=int, default=2000)
-    parser.add_argument("--max-wait", type=float, default=0.5)
+    parser.add_argument("--max-wait", type=float, default=0.25)
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
 

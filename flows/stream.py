@@ -37,7 +37,7 @@ def stream(
     cfg: PipelineConfig,
     spec: KafkaSpec,
     max_batch: int = 2000,
-    max_wait_s: float = 0.5,
+    max_wait_s: float = 0.25,
     max_batches: int | None = None,
     connect_timeout_s: float = 60.0,
 ) -> dict:

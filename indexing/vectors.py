@@ -12,12 +12,15 @@ name raises ValueError. Not thread-safe: one writer (the sync) per index.
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import json
 import logging
 import os
 import re
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +37,7 @@ log = logging.getLogger(__name__)
 
 INDEX_FILE = "index.faiss"
 META_FILE = "meta.json"
+LOCK_FILE = ".lock"
 _META_FORMAT = 1
 _ID_MASK = (1 << 63) - 1
 
@@ -75,6 +79,8 @@ class VectorIndex:
         self.embedding_model = embedding_model
         self.directory = Path(directory) / model_slug(embedding_model)
         self.last_seq = 0
+        #: Changed in memory since the last save (or load).
+        self.dirty = False
         self._post_ids: dict[int, str] = {}
         self._index: Any = faiss.IndexIDMap2(faiss.IndexFlatIP(self.dim))
         if (self.directory / META_FILE).exists():
@@ -108,6 +114,7 @@ class VectorIndex:
         self._index = index
         self._post_ids = dict(zip(meta["ids"], meta["post_ids"], strict=True))
         self.last_seq = int(meta["last_seq"])
+        self.dirty = False
         if index.ntotal != len(self._post_ids):
             # Only after a crash between writing the index and the meta; the next sync repairs it.
             log.warning(
@@ -155,6 +162,7 @@ class VectorIndex:
             self._index.remove_ids(np.asarray(existing, dtype=np.int64))
         self._index.add_with_ids(matrix, id_array)
         self._post_ids.update(zip(ids, latest, strict=True))
+        self.dirty = True
         return len(ids)
 
     def search(self, vector: np.ndarray, k: int) -> list[tuple[str, float]]:
@@ -200,6 +208,27 @@ class VectorIndex:
             )
         return synced
 
+    @contextmanager
+    def locked(self) -> Iterator[None]:
+        """Hold this index's lock file: one process at a time syncs and saves it."""
+        self.directory.mkdir(parents=True, exist_ok=True)
+        with (self.directory / LOCK_FILE).open("a") as handle:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
+
+    def refresh(self) -> bool:
+        """Reload from disk if another process saved a newer state; True if it did."""
+        meta_path = self.directory / META_FILE
+        if not meta_path.exists():
+            return False
+        if int(json.loads(meta_path.read_text())["last_seq"]) <= self.last_seq:
+            return False
+        self._load()
+        return True
+
     def save(self) -> None:
         """Write the index, then the meta, each atomically (temporary file, fsync, rename)."""
         self.directory.mkdir(parents=True, exist_ok=True)
@@ -214,3 +243,4 @@ class VectorIndex:
             "post_ids": list(self._post_ids.values()),
         }
         _atomic_write(self.directory / META_FILE, json.dumps(meta).encode())
+        self.dirty = False

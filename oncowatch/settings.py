@@ -146,7 +146,7 @@ class KafkaSettings(BaseSettings):
     kafka_group_id: str = Field(default="oncowatch-ingest", min_length=1, description="Consumer group.")
     stream_max_batch: int = Field(default=2000, ge=1, le=100_000, description="Messages per micro-batch.")
     stream_max_wait_s: float = Field(
-        default=0.5, gt=0, le=300, description="Longest wait for a micro-batch to fill, in seconds."
+        default=0.25, gt=0, le=300, description="Longest wait for a micro-batch to fill, in seconds."
     )
 
     def spec(self, bootstrap: str | None = None, topic: str | None = None):

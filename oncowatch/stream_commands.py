@@ -52,7 +52,7 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
         "store and the vector index, then commits the offsets. Run several to share the partitions.",
     )
     p.add_argument("--max-batch", type=int, help="messages per batch (default 2000)")
-    p.add_argument("--max-wait", type=float, help="seconds a batch may wait to fill (default 0.5)")
+    p.add_argument("--max-wait", type=float, help="seconds a batch may wait to fill (default 0.25)")
     mode = p.add_mutually_exclusive_group()
     mode.add_argument("--once", action="store_true", help="process one batch, commit and exit")
     mode.add_argument("--drain", action="store_true", help="exit once a whole --max-wait brings nothing")

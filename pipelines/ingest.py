@@ -126,8 +126,11 @@ def run_records(
     cfg: PipelineConfig,
     options: PipelineOptions | None = None,
     dead_letter_sink: beam.PTransform | None = None,
+    vector_index=None,
 ) -> IngestReport:
     """Ingest records already in memory (a Kafka micro-batch) through the same graph.
+
+    `vector_index`: the caller's open FAISS index, synced and saved in place (see `sync_vectors`).
 
     `dead_letter_sink`, when given, also receives every dead letter (the stream publishes them to
     its dead-letter topic); the run fails, and nothing counts as done, if the sink fails.
@@ -136,7 +139,7 @@ def run_records(
     def read(pipeline: beam.Pipeline) -> beam.PCollection:
         return pipeline | "Records" >> beam.Create(list(records), reshuffle=False)
 
-    return _execute(read, cfg, options, None, None, dead_letter_sink)
+    return _execute(read, cfg, options, None, None, dead_letter_sink, vector_index)
 
 
 def _execute(
@@ -146,6 +149,7 @@ def _execute(
     progress: Callable[[int], None] | None,
     window: EventWindow | None,
     dead_letter_sink: beam.PTransform | None = None,
+    vector_index=None,
 ) -> IngestReport:
     started = time.perf_counter()
     on_progress(progress)
@@ -163,7 +167,7 @@ def _execute(
         name = metric.key.metric
         key = name.name if name.namespace == "oncowatch" else f"{name.namespace}:{name.name}"
         counters[key] = counters.get(key, 0) + int(metric.committed or metric.attempted or 0)
-    indexed = sync_vectors(cfg)
+    indexed = sync_vectors(cfg, vector_index)
     report = IngestReport(
         read=counters.get("posts_decoded", 0) + counters.get("posts_rejected_at_decode", 0),
         written=counters.get("posts_written", 0),
@@ -184,17 +188,37 @@ def _execute(
     return report
 
 
-def sync_vectors(cfg: PipelineConfig) -> int:
-    """Bring the FAISS index of the current model up to date with the store; returns vectors added."""
+def open_vector_index(cfg: PipelineConfig, store=None):
+    """The FAISS index of the current model (None while neither disk nor store holds a vector)."""
     from indexing.vectors import VectorIndex
 
+    own = store is None
+    store = store or cfg.store.open()
+    try:
+        return VectorIndex.for_store(cfg.store.vectors_dir, model_version(cfg.embedding_model), store)
+    finally:
+        if own:
+            store.close()
+
+
+def sync_vectors(cfg: PipelineConfig, index=None) -> int:
+    """Bring the FAISS index of the current model up to date with the store; returns vectors added.
+
+    `index`, when given, is an index this process keeps open across calls (a stream worker): it is
+    refreshed from disk only if another process saved a newer state, instead of re-read every time.
+    Sync and save run under the index's lock file, so saves across processes never go backwards.
+    """
     store = cfg.store.open()
     try:
-        index = VectorIndex.for_store(cfg.store.vectors_dir, model_version(cfg.embedding_model), store)
+        index = index or open_vector_index(cfg, store)
         if index is None:
             return 0
-        added = index.sync_from(store)
-        index.save()
+        with index.locked():
+            if not index.dirty:  # a failed save keeps its changes: never reload over them
+                index.refresh()
+            added = index.sync_from(store)
+            if index.dirty:
+                index.save()
         return added
     finally:
         store.close()

@@ -98,7 +98,7 @@ class StreamConsumer:
         cfg: PipelineConfig,
         spec: KafkaSpec,
         max_batch: int = 2000,
-        max_wait_s: float = 0.5,
+        max_wait_s: float = 0.25,
         on_batch: Callable[[BatchReport], None] | None = None,
     ) -> None:
         if max_batch < 1:
@@ -112,6 +112,7 @@ class StreamConsumer:
         self.on_batch = on_batch
         self._stop = threading.Event()
         self._consumer: KafkaConsumer | None = None
+        self._vectors = None  # the FAISS index, kept open across batches once it exists
 
     # -- lifecycle ---------------------------------------------------------------------------
 
@@ -173,8 +174,11 @@ class StreamConsumer:
         report = BatchReport(offsets=_spans(messages), messages=len(messages))
         if messages:
             result = ingest.run_records(
-                records_from(messages), self.cfg, dead_letter_sink=PublishDeadLetters(self.spec)
+                records_from(messages), self.cfg, dead_letter_sink=PublishDeadLetters(self.spec),
+                vector_index=self._vectors,
             )
+            if self._vectors is None:
+                self._vectors = ingest.open_vector_index(self.cfg)
             report.written = result.written
             report.dead_letters = result.dead_letters
             report.duplicates = result.duplicates
