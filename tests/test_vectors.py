@@ -130,3 +130,25 @@ def test_sync_refuses_vectors_of_another_dim(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="dimensional"):
         VectorIndex(tmp_path / "vectors", DIM, MODEL).sync_from(store)
     store.close()
+
+
+def test_an_open_index_takes_up_what_another_process_saved(tmp_path: Path) -> None:
+    store = SQLiteStore(tmp_path / "store.sqlite")
+    vectors = unit_vectors(6)
+    store.upsert_posts([make_post(n) for n in range(3)], vectors[:3])
+    kept = VectorIndex(tmp_path / "vectors", DIM, MODEL)  # a stream worker's, open across batches
+    with kept.locked():
+        kept.sync_from(store)
+        kept.save()
+    store.upsert_posts([make_post(n) for n in range(3, 6)], vectors[3:])
+    other = VectorIndex(tmp_path / "vectors", DIM, MODEL)  # a second worker syncs and saves first
+    with other.locked():
+        other.sync_from(store)
+        other.save()
+    assert not kept.dirty and kept.refresh() and len(kept) == 6
+    assert not kept.refresh()  # nothing newer on disk now
+    kept.upsert(["x:9"], unit_vectors(1, seed=9))
+    assert kept.dirty
+    kept.save()
+    assert not kept.dirty
+    store.close()
