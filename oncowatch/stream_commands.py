@@ -264,7 +264,20 @@ def cmd_flows(args: argparse.Namespace) -> int:
             schedule = f"every {interval}s" if interval else "on demand"
             print(f"{entry.name}/{name}  {schedule}  oncowatch/deployments.py:{entry.fn.__name__}")
         return 0
-    deployments.serve()
+    from prefect.settings import get_current_settings
+
+    url = get_current_settings().api.url
+    if not url:
+        raise UserError(
+            "serving deployments needs a Prefect API that outlives this command: start one with "
+            "`prefect server start` and set PREFECT_API_URL (e.g. http://127.0.0.1:4200/api)"
+        )
+    import httpx
+
+    try:
+        deployments.serve()
+    except (httpx.ConnectError, httpx.TimeoutException) as exc:
+        raise UserError(f"cannot reach the Prefect API at {url}: {exc}") from exc
     return 0
 
 

@@ -61,3 +61,22 @@ def test_bad_time_is_a_clear_error(tmp_path, capsys):
     (tmp_path / "oncowatch.sqlite").touch()
     assert main(["--data-dir", str(tmp_path), "search", "x", "--since", "yesterday"]) == 2
     assert "ISO 8601" in capsys.readouterr().err
+
+
+def test_kafka_commands_without_a_cluster_say_what_to_do(monkeypatch, capsys):
+    monkeypatch.delenv("ONCOWATCH_KAFKA_BOOTSTRAP", raising=False)
+    monkeypatch.setenv("ONCOWATCH_DEMO", "1")
+    assert main(["stream", "--once"]) == 2
+    assert "ONCOWATCH_KAFKA_BOOTSTRAP" in capsys.readouterr().err
+    assert main(["produce", "--sample", "3"]) == 2
+    assert "oncowatch broker" in capsys.readouterr().err
+
+
+def test_serving_flows_needs_a_prefect_api(monkeypatch, capsys):
+    monkeypatch.delenv("PREFECT_API_URL", raising=False)
+    monkeypatch.setenv("ONCOWATCH_DEMO", "1")
+    assert main(["flows", "serve"]) == 2
+    assert "PREFECT_API_URL" in capsys.readouterr().err
+    assert main(["flows", "list"]) == 0
+    listed = capsys.readouterr().out
+    assert "stream-drain/stream  every 60s" in listed and "backfill-archive/backfill  on demand" in listed
