@@ -93,7 +93,10 @@ class PipelineSettings(BaseSettings):
 
     model_config = _COMMON
 
-    runner: str = Field(default="DirectRunner", description="Beam runner.")
+    runner: str = Field(
+        default="FnApiRunner",
+        description="Beam runner: FnApiRunner (in process, the embedded default) or a distributed one.",
+    )
     write_batch_size: int = Field(default=500, ge=1, le=100_000, description="Posts per store write.")
 
 
@@ -198,6 +201,7 @@ def pipeline_config(
         embedding_device=embedding.embedding_device,
         embed_batch_size=embedding.embed_batch_size,
         write_batch_size=pipeline.write_batch_size,
+        runner=pipeline.runner,
         default_phone_region=privacy.phone_region,
         demo=privacy.key() == DEMO_PRIVACY_KEY,
         classifier=labels.classifier,

@@ -35,5 +35,6 @@ class PipelineConfig:
     default_phone_region: str = "US"
     thresholds: tuple[tuple[str, float], ...] = ()
     classifier: str = "trained"
+    runner: str = "FnApiRunner"
     model_cache: Path | None = None
     demo: bool = False

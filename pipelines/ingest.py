@@ -86,8 +86,13 @@ class IngestReport:
         return self.written / self.elapsed_s if self.elapsed_s else 0.0
 
 
-def pipeline_options(runner: str = "DirectRunner") -> PipelineOptions:
-    """Options for the embedded default: the DirectRunner in this process."""
+def pipeline_options(runner: str = "FnApiRunner") -> PipelineOptions:
+    """Options for the embedded default: Beam's in-process portable runner (FnApiRunner).
+
+    Not "DirectRunner": since Beam 2.6x it first tries the Prism runner, which downloads a binary
+    from GitHub at run time (never allowed here), and only then falls back to the FnApiRunner,
+    paying for the attempt and leaving a temporary folder behind on every run.
+    """
     # flags=[]: never parse our own command line as Beam options.
     return PipelineOptions(
         flags=[],
@@ -154,7 +159,7 @@ def _execute(
     started = time.perf_counter()
     on_progress(progress)
     try:
-        pipeline = beam.Pipeline(options=options or pipeline_options())
+        pipeline = beam.Pipeline(options=options or pipeline_options(cfg.runner))
         out = build(read(pipeline), cfg, window)
         if dead_letter_sink is not None:
             _ = out["dead"] | "PublishDeadLetters" >> dead_letter_sink
