@@ -15,21 +15,8 @@ from prefect import flow
 from flows.backfill import backfill
 from flows.hooks import check_alerts, refresh_topics
 from flows.stream import stream
-from oncowatch.settings import (
-    ClassifierSettings,
-    EmbeddingSettings,
-    KafkaSettings,
-    PipelineSettings,
-    PrivacySettings,
-    StorageSettings,
-    pipeline_config,
-)
-
-
-def _config():
-    return pipeline_config(
-        StorageSettings(), PrivacySettings(), EmbeddingSettings(), PipelineSettings(), ClassifierSettings()
-    )
+from oncowatch.commands import _config
+from oncowatch.settings import KafkaSettings
 
 
 @flow(name="stream-drain")
