@@ -16,6 +16,7 @@ HARD_CASE_RULES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "approved_drug_hype": (frozenset({"new_therapy"}), frozenset({"miracle_cure"})),
     "self_disclosure": (frozenset(), frozenset({"privacy_leak"})),
     "helpline": (frozenset(), frozenset({"privacy_leak"})),
+    "public_figure": (frozenset(), frozenset({"privacy_leak"})),
     "gentle_remedy": (frozenset({"peer_support"}), frozenset({"miracle_cure", "scam_ad"})),
     "astrology": (frozenset({"other"}), frozenset()),
     "figurative": (frozenset({"other"}), frozenset()),

@@ -74,11 +74,12 @@ def test_a_threshold_override_changes_labels(trained, embedder):
         TrainedClassifier(embedder, trained.to_arrays(), thresholds={"nonsense": 0.5})
 
 
-def test_heldout_ids_never_appear_in_training():
-    train = {e.id for e in load_corpus("train")}
-    heldout = load_corpus("heldout")
-    assert heldout and not (train & {e.id for e in heldout})
-    assert not ({e.text for e in load_corpus("train")} & {e.text for e in heldout})
+@pytest.mark.parametrize("split", ["heldout", "blind"])
+def test_evaluation_splits_never_appear_in_training(split):
+    train = load_corpus("train")
+    kept_apart = load_corpus(split)
+    assert kept_apart and not ({e.id for e in train} & {e.id for e in kept_apart})
+    assert not ({e.text.strip().lower() for e in train} & {e.text.strip().lower() for e in kept_apart})
 
 
 def test_metrics_count_multi_label_precision_and_recall():
