@@ -8,10 +8,12 @@ particles (de, da, van, bin...). The title or relation word stays outside the sp
 
 A name is no person's when it belongs to an institution or a place: a capitalised run holding
 Hospital, Clinic, Foundation, Center, Institute..., a name right after St/Saint/San/Santa, a religious
-title (Mother, Prophet, Our Lady of), a street word or a public office (King, President), or a lone
-given name after "in"/"at". Given names that are also common words, months, places or herbs (Hope,
-Will, Mark, June, Rosa, Dolores, Georgia, Melissa...) are left out of the list: they are found only
-after a title or a relation word. `analysis.privacy` keeps names only in texts with a health cue.
+title (Mother, Prophet, Our Lady of), a street word or a public office (King, President), a lone
+given name after "in"/"at", a pet's or a mascot's name ("a crab called Carl"), or a devotion's ("o
+jejum de Daniel"). Given names that are also common words, months, places or herbs (Hope, Will,
+Mark, June, Rosa, Dolores, Georgia, Melissa...) are left out of the list: they are found only after a
+title or a relation word. `analysis.privacy` keeps names only in texts with a health cue, and
+`analysis.name_roles` says whose each one is.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from typing import Literal, NamedTuple
+from typing import NamedTuple
 
 
 def _plain(text: str) -> str:
@@ -106,6 +108,9 @@ TITLES: frozenset[str] = _words("""
     mademoiselle herr frau dona seu sig sigra signor signora signorina sir dame
 """)
 _WEAK_TITLES = _words("miss seu dona sir dame")
+#: Informal titles, often in lower case ("don Evaristo", "seu Nivaldo"); "Don" is also a given name.
+_INFORMAL_TITLES = _words("don dona seu")
+_LOWER_CASE_TITLES = _INFORMAL_TITLES | _words("senor senora senhor senhora madame monsieur frau herr")
 #: Titles of clinicians: their names are found, but a clinician's name is not a patient's.
 CLINICIAN_TITLES: frozenset[str] = _words("""
     dr dra drs doc doctor doctora docteur doktor doutor doutora dott dottssa dottor dottore dottoressa prof
@@ -125,6 +130,8 @@ RELATION_WORDS: frozenset[str] = _words("""
     tochter sohn oma opa mann chefin chef schwiegermutter vizinha vizinho irma irmao mae pai filha filho avo
     sobrinha sobrinho chefe vicina vicino collega amica amico cugina cugino zia zio sorella fratello mamma
     moglie marito figlia figlio nonna nonno
+    vicar reverend rev pfarrer pfarrerin pastora pasteur catequista conserje portero portera porteiro
+    porteira lehrer lehrerin maestra maestro profe
 """)
 #: Roles that introduce a patient's name: "patient John Smith", "bed 4's patient John".
 ROLE_WORDS: frozenset[str] = _words("patient patients paciente patiente patientin paziente")
@@ -140,7 +147,6 @@ _DETERMINERS = _words("""
     tua teu mia mio nostra nostro suo la el le il lo o
 """)
 _PARTICLES = _words("de del della dei di da das do dos du des van von der den ter ten la le bin bint ibn al")
-
 #: A name right after one of these is an institution, a place, a saint or a public figure.
 _NOT_PERSON_BEFORE = _words("""
     st ste saint sainte san santa santo sao sant sankt mother father virgin virgen virgem lady senhora
@@ -154,7 +160,8 @@ _INSTITUTION = _words("""
     institut instituto istituto university universidad universidade universite universitat universita
     college school medical health healthcare research society trust association charity house memorial
     children network alliance program programme project church iglesia igreja eglise kirche cathedral street
-    road avenue lane park square station airport award prize lecture syndrome disease sarcoma lymphoma tumor
+    road avenue lane park square terrace crescent boulevard community station airport award prize lecture
+    syndrome disease sarcoma lymphoma tumor
     tumour law act scale score method protocol trial study unit ward komen curie kettering sloan hopkins
     mayo hutch macmillan marsden einstein roussy moffitt kimmel
 """)
@@ -186,7 +193,7 @@ _STOP = _words("""
     esmo keytruda opdivo yervoy herceptin kadcyla enhertu avastin tamoxifen letrozole anastrozole ibrance
     kisqali verzenio lynparza tagrisso imbruvica revlimid gleevec xtandi zytiga tecentriq rituxan neulasta
     zofran decadron facebook instagram twitter tiktok youtube telegram reddit whatsapp google gofundme
-    amazon north south east west york angeles
+    amazon north south east west york angeles soy sou oi hiya salut coucou servus moin
 """)
 #: Health nouns that may be capitalised (German nouns, Title Case) and are never a surname.
 _HEALTH_WORD = re.compile(
@@ -200,6 +207,13 @@ _PRAYER_WORDS = _words("""
 """)
 _FRAME_WORDS = _words("for of por pour fur per pela pelo")
 _LOCATIVE = _words("in at from near en dans em no na nach aus im bei")
+#: Before two capitalised words these make them a place: "in Costa Rica", "nach Bad Tölz".
+_IN = _words("in at near en dans em no na nach im")
+#: Scriptures and devotions named after a person: "jejum de Daniel", "the Book of Ruth".
+_SCRIPTURE_BEFORE = re.compile(
+    r"\b(?:fast|ayuno|jejum|jeune|fasten|book|libro|livro|livre|buch|gospel|evangelio|evangelho|evangile"
+    r"|psalm|salmo|psaume|prayer\s+of|oracion\s+de|oracao\s+de)\s+(?:of|de|do|da|du|des)\s+$"
+)
 
 _INTRODUCERS = RELATION_WORDS | ROLE_WORDS | CLINICIAN_ROLES
 #: Capitalised without a possessive these are religious: "Mother Mary", "Father John", "Sister Agnes".
@@ -335,13 +349,19 @@ def _intro(text: str, toks: list[_Tok], i: int) -> int | None:
     tok, nxt = toks[i], i + 1
     if nxt >= len(toks) or not tok.usable:
         return None
-    if tok.cap and (tok.key in TITLES or tok.key in CLINICIAN_TITLES):
+    title = tok.key in TITLES or tok.key in CLINICIAN_TITLES or tok.key == "don"
+    spaced = _GAP.fullmatch(text[tok.word_end : toks[nxt].start])
+    if title and (tok.cap or (tok.key in _LOWER_CASE_TITLES and toks[nxt].cap and spaced)):
         if not _joined(text, toks, i) or (tok.key == "m" and text[tok.start + 1 : tok.start + 2] != "."):
             return None
-        if tok.key in _WEAK_TITLES and not _given(toks[nxt].key):
+        weak = tok.key in _WEAK_TITLES or tok.key in _INFORMAL_TITLES
+        # "seu Nivaldo da padaria", "don Evaristo, el conserje": who they are in the neighbourhood
+        # says that an unlisted first name is a person's.
+        located = _LOCATOR_AFTER.match(text, toks[_extend(text, toks, nxt)].end)
+        if weak and not _given(toks[nxt].key) and not located:
             return None
         return nxt
-    if tok.key not in _INTRODUCERS:
+    if tok.key not in _INTRODUCERS or tok.possessive:  # "Mom's Medicare plan" introduces no one
         return None
     if tok.cap and tok.key in _RELIGIOUS_KIN:  # "Mother Mary", "Father John": not "my mother Mary"
         prev = toks[i - 1] if i else None
@@ -352,6 +372,16 @@ def _intro(text: str, toks: list[_Tok], i: int) -> int | None:
         return None
     # "my friend, Maria": after a comma only a known given name; "my nurse, Check your..." is not one.
     return nxt if "," not in gap or _given(toks[nxt].key) else None
+
+
+#: What places a person in the neighbourhood: "Nivaldo da padaria", "don Evaristo, el conserje".
+_LOCATOR_AFTER = re.compile(
+    r",\s+(?:el|la|o|a|the|der|die|le|l')\s*[a-zà-ÿ]"
+    r"|,?\s+(?:da|do|das|dos|del|de\s+la|de\s+los|from\s+the|von\s+der|vom|aus\s+der)\s+[a-zà-ÿ]"
+    r"|,\s+[a-zà-ÿ]+\s+(?:d[oa]s?|del|de|of|at|from)\s"  # ", porteiro do prédio", ", caretaker at"
+)
+#: Spanish "la de la mercería", "el del quiosco": the one from the shop, a person known by it.
+_ONE_FROM = re.compile(r",\s+(?:la|el)\s+de(?:l)?\s")
 
 
 def _candidate(text: str, toks: list[_Tok], i: int) -> tuple[int | None, str]:
@@ -365,7 +395,10 @@ def _candidate(text: str, toks: list[_Tok], i: int) -> tuple[int | None, str]:
         # "mi vecina lorena paz": a known given name in lower case, only right after a relation word.
         lower = tok.text == tok.key and _given(tok.key) and tok.key not in _LOWER_WORDS
         return (first, "lower") if lower and toks[i].key in _INTRODUCERS else (None, "")
+    if _name_like(toks[i]) and _ONE_FROM.match(text, toks[i].end) and not toks[i].possessive:
+        return i, "located"  # "Mandadle fuerza a Choni, la de la mercería"
     prayer = 0 < i < len(toks) - 1 and toks[i].key in _FRAME_WORDS and toks[i - 1].key in _PRAYER_WORDS
+    prayer = prayer and _intro(text, toks, i + 1) is None  # "betet für Pfarrer X": the role says more
     if prayer and _joined(text, toks, i - 1) and _joined(text, toks, i) and _name_like(toks[i + 1]):
         return i + 1, "prayer"  # "pray for", "thinking of", "recen por", "priez pour", "betet für"
     if _given(toks[i].key) and _name_like(toks[i]):
@@ -386,7 +419,8 @@ _PAIR_STOP = _words("""
     british canadian european team our your their my his her this that these those plus and with
 """)
 _PERSON_AFTER = re.compile(
-    r"\s*(?:,\s*\d{1,3}\b|\(\d{1,3}\)|,?\s+who\b|,?\s+(?:(?:has|had|is|was|just|got|finally|also)\s+){1,3}"
+    r"\s*(?:,\s*\d{1,3}\b(?!\s*(?:%|kg|g|mg|ml|cm|mm|km|€|\$|x\b|years?\s+ago))|\s+from\s+the\s+[a-z]"
+    r"|\(\d{1,3}\)|,?\s+who\b|,?\s+(?:(?:has|had|is|was|just|got|finally|also)\s+){1,3}"
     r"(?:[^\W\d_]+\s+){0,2}(?:diagnosed|admitted|hospitali[sz]ed|in\s+(?:hospital|icu|room|ward|hospice)"
     r"|stage|terminal|cancer|leuk|lymph|tumou?r|chemo|metasta|dying|passed|died)"
     r"|\s+(?:tiene|tem|hat|a)\s+(?:un\s+|uma\s+|une\s+)?(?:c[áa]ncer|cancro|krebs|leuc|leuk|tumor|tumeur|linfoma))",
@@ -404,7 +438,11 @@ def _keep(text: str, toks: list[_Tok], first: int, last: int, how: str) -> bool:
     after_place_word = first > 0 and toks[first - 1].key in _LOCATIVE and _joined(text, toks, first - 1)
     if first == last and how == "given" and after_place_word and not toks[first].possessive:
         return False  # "in Charlotte", "from Florence"
-    return not _not_a_person(text, toks, first, last, introduced=how != "given")
+    if how == "pair" and first > 0 and toks[first - 1].key in _IN and _joined(text, toks, first - 1):
+        return False  # "a retreat in Costa Rica has reversed cancers"
+    if _SCRIPTURE_BEFORE.search(_plain(text[max(0, toks[first].start - 30) : toks[first].start])):
+        return False  # "o jejum de Daniel", "the Book of Ruth"
+    return not _not_a_person(text, toks, first, last, introduced=how not in ("given", "located"))
 
 
 def find_names(text: str) -> list[tuple[int, int]]:
@@ -421,40 +459,20 @@ def find_names(text: str) -> list[tuple[int, int]]:
         if _keep(text, toks, first, last, how):
             spans.append((toks[first].start, toks[last].end))
         i = last + 1
-    return spans
+    # A pet's or a mascot's name is no person's, wherever else it appears in the post.
+    animals = {text[a:b] for a, b in spans if _NAMED_THING.search(_plain(text[max(0, a - 120) : a]))}
+    return [(a, b) for a, b in spans if text[a:b] not in animals]
 
 
-Role = Literal["clinician", "self", "other"]
-
-
-def _alternatives(words: frozenset[str]) -> str:
-    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
-
-
-# These look at the accent-free, lower-case text just before a name.
-_CLINICIAN_BEFORE = re.compile(rf"\b(?:{_alternatives(CLINICIAN_TITLES | CLINICIAN_ROLES)})\.?,?\s+$")
-_RELATION_BEFORE = re.compile(rf"\b(?:{_alternatives(RELATION_WORDS | ROLE_WORDS)})(?:'s)?,?\s+$")
-_SELF_BEFORE = re.compile(
-    r"\b(?:i'?m|i\s+am|my\s+name\s+is|my\s+name's|me\s+llamo|mi\s+nombre\s+es|soy|je\s+m'appelle"
-    r"|je\s+suis|moi\s+c'est|ich\s+bin|ich\s+heisse|mein\s+name\s+ist|eu\s+sou|sou|meu\s+nome\s+e"
-    r"|me\s+chamo|chamo-me|mi\s+chiamo|sono)[,:]?\s+$"
+#: "a crab called Carcinoma Carl", "one old goldfish ... His name is Gerald", "mi perro se llama Toby".
+_NAMED_THING = re.compile(
+    r"\b(?:mascot|crab|fish|goldfish|dog|puppy|cat|kitten|parrot|bird|hamster|rabbit|bunny|horse|pony|pet"
+    r"|tortoise|turtle|plant|robot|teddy|bear|doll|toy|puppet|tumou?r|perr[oa]|perrit[oa]|gat[oa]|gatit[oa]"
+    r"|pez|mascota|peluche|chien|chat|poisson|mascotte|hund|katze|fisch|maskottchen|kuscheltier|cachorr[oa]"
+    r"|peixe|mascote|pelucia)\b[^.!?]*(?:[.!?][^.!?]*){0,2}?\b(?:called|named|nicknamed|dubbed|name\s+is"
+    r"|name's|llamad[oa]|se\s+llama|appelee?|s'appelle|nommee?|heisst|namens|chamad[oa]|se\s+chama)"
+    r"\s+(?:[^\W\d_]+\s+)?$"
 )
-
-
-def name_role(text: str, start: int, end: int) -> Role:
-    """Whose name the span start:end is: a clinician's ("Dr Smith", "my oncologist Sarah Jones"),
-    the author's own ("I'm Maria Lopez"), or someone else's.
-
-    A clinician's title after a relation word ("my colleague Dr Weber") names the colleague, someone
-    else; "I'm Maria's daughter" names Maria, not the author.
-    """
-    before = _plain(text[max(0, start - 60) : start])
-    clinician = _CLINICIAN_BEFORE.search(before)
-    if clinician:
-        return "other" if _RELATION_BEFORE.search(before[: clinician.start()]) else "clinician"
-    if _SELF_BEFORE.search(before) and text[end : end + 2] not in ("'s", "’s"):
-        return "self"
-    return "other"
 
 
 def possible_names(text: str) -> list[tuple[int, int]]:

@@ -15,7 +15,8 @@ import unicodedata
 
 import phonenumbers
 
-from analysis.names import find_names, name_role, possible_names
+from analysis.name_roles import name_role
+from analysis.names import find_names, possible_names
 from schemas.posts import PiiSpan
 
 PHONE = "PHONE"
@@ -43,6 +44,8 @@ _TIE_PRIORITY = {RECORD_NUMBER: 0, DATE_OF_BIRTH: 1, EMAIL: 2, PHONE: 3, ADDRESS
 
 HEALTH_CUES: dict[str, re.Pattern[str]] = {
     "cancer": re.compile(
+        # "Tropic of Cancer" is a novel, not a diagnosis.
+        r"(?<!tropic of )(?<!tropico de )(?<!trópico de )(?<!tropique du )"
         r"\b(?:cancers?|c[áâ]ncer|cancro|\w*krebs\w*|\w*tumou?r\w*|tumeur|leuk(?:[äa]?e|ä)mi\w*|leuc[ée]mi\w*"
         r"|\w*lymphom\w*|linfoma|\w*melanom\w*|\w*carcinom\w*|sarcom\w*|metasta\w*|malignan\w*"
         r"|my[ée]lom\w*|mielom\w*|gliom\w*|glioblastom\w*|neuroblastom\w*"
@@ -76,7 +79,25 @@ HELPLINE = re.compile(
     r"|asociaci[óo]n|ligne\s+d'[ée]coute|num[ée]ro\s+vert|appel\s+gratuit|fondation|association"
     r"|beratungstelefon|infotelefon|krebsinformationsdienst|krebshilfe|stiftung"
     r"|linha\s+de\s+(?:apoio|ajuda)|liga[çc][ãa]o\s+gratuita|ligue\s+gr[áa]tis|funda[çc][ãa]o"
-    r"|associa[çc][ãa]o)|خط\s?(?:کمک|مشاوره)",
+    r"|associa[çc][ãa]o"
+    # An organisation's own line: "patient information line", "Secrétariat :", "the day unit on ...".
+    r"|(?:information|advice|interpreter|appointments?|booking|enquir(?:y|ies)|inquiry)\s+line|help\s?desk"
+    r"|official\s+(?:phone|number|line)|secr[ée]tariat|sekretariat|secretar[íi]a|day\s+unit|switchboard"
+    r"|non-?profit|patient\s+(?:education|information|services))|خط\s?(?:کمک|مشاوره)",
+    re.IGNORECASE,
+)
+
+#: A seller's or a healer's post: the contact details in it are the seller's, not a patient's.
+SELLER = re.compile(
+    r"\b(?:to\s+order|order\s+(?:now|today|yours|here)|ships?\s+worldwide|we\s+ship|we\s+(?:buy|sell)"
+    r"|(?:he|she|they)\s+(?:also\s+)?(?:cures?|ships?|sends?|delivers?)\b|also\s+cures?|for\s+cash"
+    r"|registration\s+fee|deposits?|instal+ments?|spots?\s+(?:left|filling)|special\s+rate|love\s+offering"
+    r"|wellness\s+(?:studio|retreats?|cent(?:re|er))|herbalist|traditional\s+healer|native\s+doctor"
+    r"|spiritual\s+(?:herbs?|healer)|herbal\s+(?:cure|medicine|remedy|doctor|mixture|roots?)"
+    r"|without\s+(?:a\s+)?prescription|[ée]l\s+cura|ella\s+cura|tambi[ée]n\s+cura|cura\s+cualquier"
+    r"|enviamos|env[íi]os?\s+a|sin\s+receta|mitad\s+de\s+precio|el[ea]\s+(?:cura|manda)|tamb[ée]m\s+cura"
+    r"|manda\s+pr[oa]|sem\s+receita|verschickt|versand|bestell\w*|ohne\s+rezept|livraison|commandez"
+    r"|sans\s+ordonnance|il\s+gu[ée]rit)\b",
     re.IGNORECASE,
 )
 
@@ -87,18 +108,22 @@ FIRST_PERSON = re.compile(
 )
 
 THIRD_PARTY = re.compile(
-    r"\b(?:neighbou?rs?|friends?|co-?workers?|colleagues?|boss|sisters?|brothers?|mother|mom|mum|dad"
+    # Plural groups ("hello neighbours", "other patients", "hola vecinos") are nobody in particular.
+    r"\b(?:neighbou?r|friend|co-?worker|colleague|boss|sisters?|brothers?|mother|mom|mum|dad"
     r"|father|wife|husband|sons?|daughters?|aunt|uncle|cousins?|grand(?:ma|pa|mother|father)|niece|nephew"
-    r"|patients?|he|she|his|her|him|mr|mrs|ms"
+    # "patient liaison team" is a service; Spanish "he abierto" is "I have opened".
+    r"|patient(?!\s+(?:liaison|team|advocate|advocacy|portal|services|education|information|forum|group"
+    r"|navigator|coordinator|line|safety|experience|no\b|number|id\b|#))"
+    r"|he(?!\s+\w+(?:ado|ido|ierto|crito|uesto|isto|uelto|cho)\b)|she|his|her|him|mr|mrs|ms"
     # "mama" is mum (es, pt, de), but "cáncer de mama" is breast cancer.
-    r"|vecin[oa]s?|amig[oa]s?|compa[ñn]er[oa]|herman[oa]|madre|padre|mamá|(?<!de )mama|pap[áa]"
+    r"|vecin[oa]|amig[oa]|compa[ñn]er[oa]|herman[oa]|madre|padre|mamá|(?<!de )mama|pap[áa]"
     r"|espos[oa]|marido|hij[oa]|t[íi][oa]|prim[oa]|abuel[oa]|paciente|él|ella|se[ñn]ora?|sra?"
     r"|voisine?|amie?|coll[èe]gue|s[œo]e?ur|fr[èe]re|m[èe]re|p[èe]re|maman|papa|femme|mari|fils|fille"
     r"|tante|oncle|cousine?|patiente?|elle|monsieur|madame|mme"
     r"|nachbarin|nachbar|freundin|freund|kolleg(?:e|in)|schwester|bruder|mutter|vater|frau|mann"
     r"|sohn|tochter|onkel|patientin|patient|er|sie|herr"
     r"|vizinh[oa]|colega|irm[ãa]o?|m[ãa]e|pai|filh[oa]|av[óô]|ele|ela|dona)\b"
-    r"|همسایه|دوست|مادر|پدر|خواهر|برادر|بیمار",
+    r"|همسایه|دوست|مادر|پدر|خواهر|برادر|بیمار(?!ان|ستان)",
     re.IGNORECASE,
 )
 
@@ -346,30 +371,74 @@ def health_cues(text: str) -> list[str]:
     return [name for name, pattern in HEALTH_CUES.items() if pattern.search(text)]
 
 
+#: "My MRN is ...", "mi número de historia ...": the author's own record or birth date.
+_OWN_BEFORE = re.compile(r"\b(?:my|mi|mon|ma|mein\w*|meu|minha)\b[^,;.!?\n]{0,30}$", re.IGNORECASE)
+_SENTENCE = re.compile(r"[^.!?؟\n]+")
+#: "single mum of two", "Mama von zwei Jungs", "mãe de dois": the author describing themself.
+_PARENT_OF = re.compile(
+    r"\b(?:mum|mom|mother|dad|father|mama|mutter|vater|madre|padre|m[ãa]e|pai|m[èe]re|p[èe]re)"
+    r"\s+(?:of|von|de|do|da)\s+(?:\d+|two|three|four|five|zwei|drei|vier|dos|tres|cuatro|dois|tr[êe]s|quatro"
+    r"|deux|trois|quatre)\b",
+    re.IGNORECASE,
+)
+#: Names that are no patient's: a clinician's, the author's own, a public figure's, a provider's
+#: (a healer or seller the post advertises), and someone the author thanks.
+_SET_ASIDE_ROLES = frozenset({"clinician", "self", "public", "provider", "thanked"})
+
+
+def _third_party(text: str, named_self: bool) -> bool:
+    """Does the post speak of someone else ("my mum", "she", "patient")?
+
+    An author who names themself may mention others who are not the subject of the health news
+    ("my sister set up the fundraiser", "single mum of two"): then only a sentence that speaks of
+    someone together with health information counts.
+    """
+    text = _PARENT_OF.sub(" ", text)
+    if not named_self:
+        return bool(THIRD_PARTY.search(text))
+    return any(
+        THIRD_PARTY.search(sentence) and any(p.search(sentence) for p in HEALTH_CUES.values())
+        for sentence in _SENTENCE.findall(text)
+    )
+
+
+def _authors_own(text: str, span: PiiSpan, named_self: bool) -> bool:
+    """In a post about the author only: their contact details always, their record number or
+    date of birth when they name themself or call it theirs ("my MRN is ...")."""
+    if span.type in CONTACT_TYPES or named_self:
+        return True
+    return bool(_OWN_BEFORE.search(text[max(0, span.start - 40) : span.start]))
+
+
 def exposes_someone(text: str, spans: list[PiiSpan]) -> tuple[bool, list[str]]:
     """Does the post expose identifiable health information about a specific person?
 
     Baseline rules, in order:
 
     1. Only PHONE, EMAIL, RECORD_NUMBER, ADDRESS, DATE_OF_BIRTH and NAME spans can identify someone.
-       Two kinds of NAME are set aside (`analysis.names.name_role`): a clinician's ("Dr Smith",
-       "Prof. Weber", "my oncologist Sarah Jones"), who is a member of the care team, not a patient;
-       and the author's own ("I'm Maria Lopez", "me llamo..."), which is their choice to publish.
-       A title after a relation word stays someone's name ("my colleague Dr Weber has cancer").
-    2. A helpline, hotline or charity context neutralises contact details (PHONE, EMAIL, ADDRESS):
-       an organisation publishing its own number is not a leak. Record numbers and dates of birth
-       belong to people, never to helplines, so they still count.
+       Some NAMEs are no patient's (`analysis.name_roles.name_role`) and are set aside: a
+       clinician's ("Dr Smith", "my oncologist Sarah Jones"); the author's own ("I'm Maria Lopez",
+       "Hi neighbours, it's Tom", a signature), which is their choice to publish; a public figure's
+       whose health is public news ("radio presenter X", "X announced ..."); a provider's that the
+       post advertises ("Mama Grace's herbal cure", "X, a traditional healer"); and someone the
+       author thanks ("Obrigada, dona Maria"). A title after a relation word stays someone's name
+       ("my colleague Dr Weber has cancer"), and so does a public role ("my coach X").
+    2. A helpline, charity or organisation's line, or a seller's or healer's advert ("to order",
+       "he also cures", "ships worldwide", "herbal cure"), neutralises contact details (PHONE,
+       EMAIL, ADDRESS): they are the organisation's or the seller's. Record numbers and dates of
+       birth belong to people, never to helplines, so they still count.
     3. There must be a health cue (cancer words, treatment, diagnosis, hospital/ward/room).
     4. Contact details with no one in particular as the subject (a seller's WhatsApp, a clinic's
        number) expose nobody; record numbers and dates of birth still do.
-    5. Self-disclosure: when the author speaks only about themself (first person, no third party
-       such as a neighbour, relative, patient or he/she; naming oneself counts as speaking of
-       oneself), publishing their own contact details is their choice (e.g. a fundraiser) and is
-       not flagged; but their own record number or date of birth is still flagged, because those
-       enable record access and identity theft.
+    5. Self-disclosure: when the author speaks only about themself (first person, or naming
+       themself, and no third party such as a neighbour, relative, patient or he/she; an author
+       who names themself may mention others outside the sentences about health: "my sister set
+       up the fundraiser"), publishing their own contact details is their choice (e.g. a
+       fundraiser) and is not flagged; so is their own record number or date of birth when they
+       name themself or call it theirs ("my MRN is ..."). A record the author does not call
+       theirs ("found this on the printer: MRN ...") is still flagged.
     6. Any other NAME names a specific third party, so with a health cue it is a leak, whatever
-       else the post says. Public figures and fictional characters ("Angela Merkel visited the
-       oncology ward", "Walter White's cancer") are not told apart and count too.
+       else the post says. Fictional characters ("Walter White's cancer") are not told apart.
 
     Returns the decision and evidence naming the cue types that fired, never the data itself.
     """
@@ -378,12 +447,15 @@ def exposes_someone(text: str, spans: list[PiiSpan]) -> tuple[bool, list[str]]:
     kinds = {s.type for s in spans if s.type in SENSITIVE_TYPES and s.type != NAME}
     present = sorted(kinds | {NAME} if named_other else kinds)
     evidence = [f"pii:{kind.lower()}" for kind in present]
-    evidence += [f"name:{role}" for role in sorted(roles - {"other"})]
+    evidence += [f"name:{role}" for role in sorted(roles & _SET_ASIDE_ROLES)]
     if not present:
         return False, evidence
-    helpline = bool(HELPLINE.search(text))
-    if helpline:
-        evidence.append("context:helpline")
+    contexts = [("context:helpline", HELPLINE), ("context:seller", SELLER)]
+    neutral = [label for label, pattern in contexts if pattern.search(text)]
+    if "provider" in roles and "context:seller" not in neutral:
+        neutral.append("context:seller")  # "Dr Ayo's natural roots ... Email him: ..."
+    if neutral:
+        evidence += neutral
         present = [kind for kind in present if kind not in CONTACT_TYPES]
         if not present:
             return False, evidence
@@ -391,13 +463,14 @@ def exposes_someone(text: str, spans: list[PiiSpan]) -> tuple[bool, list[str]]:
     evidence += [f"health:{name}" for name in cues]
     if not cues:
         return False, evidence
-    third_party = named_other or bool(THIRD_PARTY.search(text))
+    third_party = named_other or _third_party(text, "self" in roles)
     first_person = "self" in roles or bool(FIRST_PERSON.search(text))
     if third_party:
         evidence.append("subject:third_party")
     elif first_person:
         evidence.append("subject:self")
-        if all(kind in CONTACT_TYPES for kind in present):
+        named_self = "self" in roles
+        if all(_authors_own(text, span, named_self) for span in spans if span.type in present):
             evidence.append("self_disclosure")
             return False, evidence
     else:

@@ -9,16 +9,24 @@ Features per post (all computed in batch):
 
 Each category gets a logistic regression whose decision values are Platt-calibrated on
 out-of-fold predictions, and a threshold chosen on those same out-of-fold probabilities to
-maximise F1 (F2 for `privacy_leak`, where a miss costs more than a false alarm). The
-`privacy_leak` head also sees which kinds of personal data were found and what the rules of
-`analysis.privacy.exposes_someone` decided. A post no head claims gets the category whose
-calibrated score comes nearest its threshold (often `other`, which has a head of its own).
+maximise F1. For `privacy_leak`, where a miss costs more than a false alarm, the threshold is the
+highest that keeps 97% out-of-fold recall (the goal is 95% on unseen posts), so precision is as
+high as that recall allows. The `privacy_leak` head also sees which kinds of personal data were
+found and what the rules of `analysis.privacy.exposes_someone` decided. A post no head claims gets
+the category whose calibrated score comes nearest its threshold (often `other`, which has a head of
+its own), never `privacy_leak`: a leak raises an alert on every post and must reach its own bar.
 
 One rule stands without the head: a named third party beside a health cue *together with* their
 phone, e-mail, address, record number or date of birth is domain.md's definition of a leak word for
-word, and is labelled `privacy_leak` whatever the head says (on the corpus that rule is right 98%
-of the time in training and 90% held out; the head alone let some such leaks pass as ads, e.g.
-"my neighbour X is on chemo, write to her at x@...").
+word, and is labelled `privacy_leak` whatever the head says (on the corpus that rule is right 100%
+of the time in training and held out, now that the author's own, a public figure's or a healer's
+name is no third party's; the head alone let some such leaks pass as ads, e.g. "my neighbour X is
+on chemo, write to her at x@...").
+
+The opposite rule caps it: when the privacy rules find no leak and everyone the post names is the
+author, a public figure, a provider or someone thanked (`analysis.name_roles.names_no_patient`), the
+head's `privacy_leak` is set aside; it reads "a name beside a hospital bed" as a leak even in "Hi,
+it's Anjali, that's me in bed 9" (on the corpus, no post this rule clears is a leak).
 
 The settings below were chosen by 4-fold cross-validation on the training split only.
 
@@ -29,6 +37,7 @@ Training and prediction are pure: the caller loads the corpus and caches the arr
 from __future__ import annotations
 
 import hashlib
+import inspect
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -38,14 +47,15 @@ from sklearn.feature_extraction.text import HashingVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold, cross_val_predict
 
-from analysis import prototypes
+from analysis import name_roles, names, privacy, prototypes
 from analysis.classify import BaselineClassifier, Classification
 from analysis.embedding import Embedder
+from analysis.name_roles import names_no_patient
 from analysis.privacy import detect_pii
 from schemas.posts import PiiSpan
 from schemas.taxonomy import CATEGORIES, Category, choose_primary
 
-RECIPE = "lr-5"
+RECIPE = "lr-6"
 _OTHER = Category.OTHER.value
 _PRIVACY = Category.PRIVACY_LEAK.value
 _MIRACLE = Category.MIRACLE_CURE.value
@@ -58,7 +68,9 @@ _HASH_FEATURES = 2**18
 _W_EMBED, _W_NGRAM, _W_WORDS, _W_BASE, _W_KNN = 1.0, 1.0, 1.0, 1.0, 2.0
 _C = 16.0
 _KNN = 3
-_THRESHOLD_GRID = np.round(np.arange(0.2, 0.81, 0.025), 3)
+_THRESHOLD_GRID = np.round(np.arange(0.1, 0.91, 0.025), 3)
+#: Out-of-fold recall the privacy_leak bar must keep (the goal is 0.95 on unseen posts).
+_PRIVACY_RECALL = 0.97
 _NEAREST = 2
 
 
@@ -75,8 +87,14 @@ class Example:
 
 #: Personal data that, beside a named third party and a health cue, makes a post a leak outright.
 _IDENTIFYING = {"pii:phone", "pii:email", "pii:address", "pii:record_number", "pii:date_of_birth"}
+#: Modules whose rules make features (personal-data kinds, the privacy rules' decision, the
+#: redaction the embedding sees): a change to any of them is a new classifier.
+_PRIVACY_RULES = (names, name_roles, privacy)
 #: The score such a post gets for privacy_leak when the head gave less.
 _STRONG_LEAK_SCORE = 0.9
+#: The most privacy_leak gets when the rules find no leak and the post names no one but the author,
+#: public figures, providers and people thanked (the head reads "name + hospital" as a leak).
+_NO_PATIENT_SCORE = 0.02
 
 
 def _strong_leak(rule_evidence: Sequence[str]) -> bool:
@@ -86,8 +104,16 @@ def _strong_leak(rule_evidence: Sequence[str]) -> bool:
 
 
 def version_for(examples: Sequence[Example]) -> str:
-    """Recipe, training data and cue tables: a change to any of them is a new classifier."""
-    return f"{RECIPE}+{corpus_digest(examples)}.{prototypes.digest()}"
+    """Recipe, training data, cue tables and privacy rules: a change to any of them is a new classifier."""
+    return f"{RECIPE}+{corpus_digest(examples)}.{rules_digest()}"
+
+
+def rules_digest() -> str:
+    """A short hash of the cue tables and of the privacy rules' code: part of the classifier's version."""
+    digest = hashlib.sha256(prototypes.digest().encode())
+    for module in _PRIVACY_RULES:
+        digest.update(inspect.getsource(module).encode())
+    return digest.hexdigest()[:6]
 
 
 def corpus_digest(examples: Sequence[Example]) -> str:
@@ -163,6 +189,15 @@ def _best_threshold(y: np.ndarray, probs: np.ndarray, beta: float = 1.0) -> floa
     return best
 
 
+def _recall_threshold(y: np.ndarray, probs: np.ndarray, recall: float) -> float | None:
+    """The highest threshold whose out-of-fold recall still reaches `recall` (None if none does)."""
+    positives = float(np.sum(y == 1))
+    for t in sorted(_THRESHOLD_GRID, reverse=True):
+        if positives and float(np.sum((probs >= t) & (y == 1))) / positives >= recall:
+            return float(t)
+    return None
+
+
 _ALL = HEADS
 
 
@@ -224,7 +259,13 @@ class TrainedClassifier:
             oof = cross_val_predict(model, features, y, cv=split, method="decision_function")
             calibrator = LogisticRegression(C=1e4, max_iter=1000).fit(oof.reshape(-1, 1), y)
             probs = calibrator.predict_proba(oof.reshape(-1, 1))[:, 1]
-            thresholds.append(_best_threshold(y, probs, beta=2.0 if name == _PRIVACY else 1.0))
+            if name == _PRIVACY:
+                # Recall first, then as precise as that allows: the highest bar that still finds
+                # `_PRIVACY_RECALL` of the leaks out of fold (F2 on failure).
+                chosen = _recall_threshold(y, probs, _PRIVACY_RECALL)
+                thresholds.append(chosen if chosen is not None else _best_threshold(y, probs, beta=2.0))
+            else:
+                thresholds.append(_best_threshold(y, probs))
             model.fit(features, y)
             coef.append(model.coef_.ravel().astype(np.float32))
             intercept.append(float(model.intercept_[0]))
@@ -331,10 +372,15 @@ class TrainedClassifier:
         stance = features @ coef + intercept
         debunk = 1.0 / (1.0 + np.exp(-(stance * platt[0] + platt[1])))
         sims = vectors @ self._train_vectors.T
-        return [self._one(probs[row], float(debunk[row]), base[row], sims[row]) for row in range(len(texts))]
+        # The baseline's privacy_leak score is the rules' decision: 0 when they find no leak.
+        cleared = [not b.scores[_PRIVACY] and names_no_patient(t) for b, t in zip(base, texts, strict=True)]
+        return [
+            self._one(probs[row], float(debunk[row]), base[row], sims[row], cleared[row])
+            for row in range(len(texts))
+        ]
 
     def _one(
-        self, probs: np.ndarray, debunk: float, base: Classification, sims: np.ndarray
+        self, probs: np.ndarray, debunk: float, base: Classification, sims: np.ndarray, no_patient: bool
     ) -> Classification:
         scores = {name: float(p) for name, p in zip(HEADS, probs, strict=True)}
         labels = sorted(
@@ -349,6 +395,12 @@ class TrainedClassifier:
             if _AWARENESS not in labels:
                 labels.append(_AWARENESS)
             scores[_MIRACLE] = min(scores[_MIRACLE], 1.0 - debunk)
+        if no_patient:
+            # The privacy rules found no leak, and everyone the post names is the author, a public
+            # figure, a provider or someone thanked: "Hi, it's Anjali, that's me in bed 9".
+            scores[_PRIVACY] = min(scores[_PRIVACY], _NO_PATIENT_SCORE)
+            if _PRIVACY in labels:
+                labels.remove(_PRIVACY)
         strong_leak = _strong_leak(base.evidence.get(_PRIVACY, []))
         if strong_leak:
             scores[_PRIVACY] = max(scores[_PRIVACY], _STRONG_LEAK_SCORE)
@@ -356,7 +408,9 @@ class TrainedClassifier:
                 labels.insert(0, _PRIVACY)
         if not labels:
             # Nothing reached its threshold: the category that came nearest, relative to its own bar.
-            labels = [max(HEADS, key=lambda n: scores[n] / max(self.thresholds[n], 1e-6))]
+            # Never privacy_leak: a leak is an alert on every post, and needs its own bar reached.
+            fallback = [n for n in HEADS if n != _PRIVACY]
+            labels = [max(fallback, key=lambda n: scores[n] / max(self.thresholds[n], 1e-6))]
         evidence: dict[str, list[str]] = {}
         for name in labels:
             why = [e for e in base.evidence.get(name, []) if not e.startswith("nearest:")]

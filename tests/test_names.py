@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.names import GIVEN_NAMES, find_names, name_role
+from analysis.name_roles import name_role, names_no_patient
+from analysis.names import GIVEN_NAMES, find_names
 from analysis.privacy import detect_pii, redact
 
 
@@ -189,3 +190,97 @@ def test_unlisted_names_followed_by_a_persons_health_predicate(text: str) -> Non
 )
 def test_drugs_institutions_and_slogans_before_a_predicate_are_not_names(text: str) -> None:
     assert "NAME" not in [s.type for s in detect_pii(text)]
+
+
+# -- informal titles, neighbourhood roles and things that are no person ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("me dijeron que don Anselmo, el del quiosco, tiene cáncer", ["Anselmo"]),
+        ("o seu Ademir da farmácia está com câncer", ["Ademir"]),
+        ("a dona Zélia da esquina foi operada de um tumor", ["Zélia"]),
+        ("Betet für Pfarrer Markus Vogel, er hat Krebs", ["Markus Vogel"]),
+        ("Ánimo a Puri, la de la panadería, que tiene cáncer", ["Puri"]),
+        ("Don Smith has prostate cancer at 61", ["Don Smith"]),
+        ("I miss Maria so much since the cancer came back", ["Maria"]),
+    ],
+)
+def test_informal_titles_and_neighbourhood_roles_introduce_names(text: str, expected: list[str]) -> None:
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Meet the ward's new mascot: a knitted crab called Carcinoma Carl",
+        "The clinic has one old goldfish. His name is Gerald. Gerald outlived three oncologists.",
+        "Fiz o jejum de Daniel e o tumor sumiu",
+        "Our detox retreat in Costa Rica has reversed cancers doctors called terminal",
+        "Bitter Kernels, 1 kg for 29 euros, kill cancer cells",
+        "Mom's Medicare Advantage plan denied her rehab after brain surgery",
+        "Eligibility is decided by the study doctor. Learn more on our trials page",
+        "We met at Harlow Logistics before her cancer",
+    ],
+)
+def test_pets_mascots_scriptures_places_and_plans_are_not_names(text: str) -> None:
+    assert names(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        # the author's own name
+        ("Hi neighbours, it's Tom at number 12. I've been diagnosed", "Tom", "self"),
+        ("hi, it's Anika from the video! that's me in bed 4", "Anika", "self"),
+        ("To the liaison team: it's Bernard Okafor, still waiting for my scan", "Bernard Okafor", "self"),
+        ("Text me, Owen, if you're newly diagnosed too", "Owen", "self"),
+        ("Me (Chloe) a year ago vs me today", "Chloe", "self"),
+        ("Ja, ich habe Prostatakrebs. Euer Klaus", "Klaus", "self"),
+        ("C'est moi, Aurélie, première chimio demain", "Aurélie", "self"),
+        ("Sou a Fernanda, 33, escrevendo do leito 8", "Fernanda", "self"),
+        # public figures
+        ("Radio host Dev Malhotra is having surgery for bowel cancer", "Dev Malhotra", "public"),
+        ("NBA star Marcus Hill has testicular cancer", "Marcus Hill", "public"),
+        ("Former tennis champion Ingrid Solberg has cervical cancer", "Ingrid Solberg", "public"),
+        ("La cantante Marta Ruiz tiene un linfoma", "Marta Ruiz", "public"),
+        ("L'animatrice Claire Vasseur a un cancer du sein", "Claire Vasseur", "public"),
+        ("O ex-jogador Fábio Nunes está curado de um linfoma", "Fábio Nunes", "public"),
+        ("Marcus Hill announced that he has lymphoma", "Marcus Hill", "public"),
+        ("Tomasz Wilk revealed on his podcast that he has lymphoma", "Tomasz Wilk", "public"),
+        ("Sources tell me local anchor Tricia Lam has been admitted", "Tricia Lam", "other"),
+        ("our little star Emma has leukaemia", "Emma", "other"),
+        # providers: healers, sellers, an organisation's representative
+        ("Mama Joy's herbal tea cleared my tumour", "Joy", "provider"),
+        ("I found Baba Kofi Mensah, a traditional healer, in Accra", "Kofi Mensah", "provider"),
+        ("Dr Ogie's natural roots cleared my cancer", "Ogie", "provider"),
+        ("Doktor Obi hat mich mit Kräutern geheilt", "Obi", "provider"),
+        ("God bless Mrs. Helen Park of the Hope Relief Foundation", "Helen Park", "provider"),
+        # thanked
+        ("Chorei no hospital. Obrigada, dona Maria, onde quer que esteja", "Maria", "thanked"),
+        ("Thank you Peter for driving me to chemo", "Peter", "thanked"),
+        # still someone else
+        ("My neighbour Rita Gomez revealed to me that she has cancer", "Rita Gomez", "other"),
+        ("my sister Ana's chemo cleared her tumour", "Ana", "other"),
+    ],
+)
+def test_whose_name_from_the_words_around_it(text: str, name: str, expected: str) -> None:
+    assert role(text, name) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hello, it's Marta from the clinic video! That's me in bed 6 with my lymphoma", True),
+        ("Reality star Tasha Briggs posted a selfie in a hospital corridor", True),
+        ("Radio host Ben Malhotra is having surgery for bowel cancer", True),
+        # someone else is named too, listed or not
+        ("Hi, it's Tom. Zuleika Brandt from number 4 has cancer", False),
+        # a clinician can be the patient
+        ("Dr Hollis, the GP everyone sees, just got diagnosed with pancreatic cancer", False),
+        ("my chemo starts on Monday", False),
+    ],
+)
+def test_whether_everyone_a_post_names_is_no_patient(text: str, expected: bool) -> None:
+    assert names_no_patient(text) is expected

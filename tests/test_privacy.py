@@ -288,8 +288,18 @@ def test_a_relatives_diagnosis_with_the_authors_phone_is_a_leak() -> None:
     assert "subject:third_party" in evidence
 
 
-def test_self_disclosure_of_own_record_number_is_still_a_leak() -> None:
-    assert decide("My MRN is 4829103, I start chemo on Monday at the hospital")[0] is True
+def test_self_disclosure_of_own_record_number_is_not_a_leak() -> None:
+    # The author speaking of themself chooses what to publish, their own record number included.
+    leak, evidence = decide("My MRN is 4829103, I start chemo on Monday at the hospital")
+    assert not leak
+    assert "self_disclosure" in evidence
+    leak, evidence = decide("I'm Vera Kowalczyk, DOB 02/03/1970, patient no. 55120934, lymphoma, ward 6")
+    assert not leak
+    assert "name:self" in evidence and "self_disclosure" in evidence
+
+
+def test_a_record_number_the_author_did_not_call_theirs_is_a_leak() -> None:
+    assert decide("Found on the ward printer: MRN 4829103, lymphoma, bed 6. I shredded it")[0] is True
 
 
 def test_leaks_in_other_languages() -> None:
@@ -455,3 +465,100 @@ def test_name_detection_stays_fast() -> None:
         detect_pii(text)
     # Generous bound for slow CI machines; it takes a fraction of a second on a laptop.
     assert time.perf_counter() - started < 3.0
+
+
+# -- whose health information: the author's, a public figure's, a seller's, nobody's ----------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hi neighbours, it's Tom at number 12. I've been diagnosed with bowel cancer, surgery on the 3rd",
+        "Hello neighbours. I'm Gareth Lloyd from Rose Terrace, 52, diagnosed with mesothelioma. "
+        "Reach me at gareth.lloyd@example.com",
+        "hi, it's Anika from the video! that's me in bed 4 with my leukaemia, share away",
+        "I'm Daniel Ortiz, diagnosed with AML in May. My sister set up a fundraiser. Questions: d.ortiz@example.com",
+        "Ich bin Katja, 41, Mama von zwei Jungs, Glioblastom. Ihr erreicht mich unter katja.g@example.org",
+        "Soy Lucía Ferrer y tengo un linfoma. He abierto una colecta. Mi número: +34 612 345 678",
+    ],
+)
+def test_the_author_disclosing_their_own_diagnosis_with_their_details_is_not_a_leak(text: str) -> None:
+    leak, evidence = decide(text)
+    assert not leak, evidence
+
+
+def test_naming_oneself_does_not_hide_a_relatives_diagnosis() -> None:
+    assert decide("I'm Sarah and my mum has stage 4 cancer, call me at (212) 555-0188")[0] is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Radio host Ben Malhotra revealed live on air that he's having surgery for bowel cancer",
+        "NBA star Marcus Hill has been diagnosed with testicular cancer",
+        "La cantante Marta Ruiz anunció que tiene un linfoma y suspende la gira",
+        "Daniel Hill announced he has lymphoma and will miss the season",
+        "Nationalspieler Lukas Brandt hat seinen Hodenkrebs öffentlich gemacht",
+    ],
+)
+def test_a_public_figures_health_news_is_not_a_leak(text: str) -> None:
+    leak, evidence = decide(text)
+    assert not leak
+    assert "name:public" in evidence and "pii:name" not in evidence
+
+
+def test_a_public_figures_diagnosis_from_private_sources_is_a_leak() -> None:
+    assert decide("Sources tell me local anchor Tricia Lam has been admitted with thyroid cancer")[0] is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mama Joy's herbal cure cleared my breast cancer in 2 weeks! Her WhatsApp is +27 82 555 0147",
+        "My mother had ovarian cancer until Baba Kofi, a traditional healer, cleared it. "
+        "Reach him at kofi.roots@example.org, he ships worldwide",
+        "Ich hatte Leberkrebs und Doktor Obi hat mich mit Kräutern geheilt! Schreibt ihm auf WhatsApp "
+        "+44 7700 900 318, er verschickt weltweit",
+        "God bless Mrs. Helen Park of the Hope Cancer Relief Foundation, she paid my hospital bill. "
+        "Reach her on WhatsApp",
+        "I had stage 2 cancer. Dr Ogie's natural roots cleared it. Email him: drogie@example.com",
+    ],
+)
+def test_a_healers_or_sellers_name_and_contact_expose_nobody(text: str) -> None:
+    leak, evidence = decide(text)
+    assert not leak, evidence
+
+
+def test_a_patients_contact_is_still_a_leak_beside_a_remedy() -> None:
+    text = "My neighbour Rita Gomez is on chemo for breast cancer, write to her at rita.g@example.com"
+    assert decide(text)[0] is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Meet our lab's new mascot: a plush crab called Carcinoma Carl",
+        "My oncologist's waiting room has one old goldfish. His name is Gerald. Gerald is thriving.",
+        "Chorei na fila da farmácia do hospital e uma senhora segurou minha mão. Obrigada, dona Maria.",
+        "Rereading Henry Miller's Tropic of Cancer on the train",
+    ],
+)
+def test_pets_mascots_strangers_thanked_and_books_expose_nobody(text: str) -> None:
+    leak, evidence = decide(text)
+    assert not leak
+    assert "pii:name" not in evidence
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "acabei de saber que o seu Ademir da farmácia está com câncer de esôfago",
+        "me dicen que a don Anselmo, el conserje del cole, le han quitado un tumor",
+        "Bitte betet für Pfarrer Markus Vogel, er wird wegen eines Tumors operiert",
+        "Fuerza a Puri, la de la panadería: le han encontrado un cáncer de útero",
+    ],
+)
+def test_neighbourhood_names_after_informal_titles_are_leaks(text: str) -> None:
+    leak, evidence = decide(text)
+    assert leak
+    assert "pii:name" in evidence

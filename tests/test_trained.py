@@ -7,8 +7,8 @@ import json
 import pytest
 
 from analysis.evaluation import Gold, evaluate, hard_case_ok
-from analysis.privacy import detect_pii
-from analysis.trained import TrainedClassifier
+from analysis.privacy import detect_pii, exposes_someone
+from analysis.trained import TrainedClassifier, _strong_leak, rules_digest
 from oncowatch.cli import main
 from pipelines.classifiers import build_classifier, classifier_version, load_corpus
 from schemas import CATEGORIES
@@ -40,6 +40,11 @@ def run(classifier, embedder, texts):
          {"privacy_leak"}, set()),
         ("Herbal capsules that kill cancer cells naturally, 100% cure, DM to order, WhatsApp +1 415 555 0199",
          {"scam_ad"}, {"awareness"}),
+        # The author's own diagnosis beside a hospital bed, and a public figure's health news.
+        ("Hello, it's Marta from the clinic video! That's me in bed 6 with my lymphoma, happy for you to share it",
+         set(), {"privacy_leak"}),
+        ("Radio host Ben Malhotra told listeners live on air that he is having surgery for bowel cancer",
+         set(), {"privacy_leak"}),
     ],
 )
 def test_hard_cases_of_the_domain(trained, embedder, text, must, must_not):
@@ -63,6 +68,26 @@ def test_output_is_calibrated_scores_labels_primary_and_evidence(trained, embedd
 def test_version_names_recipe_corpus_and_cues(trained):
     assert trained.version == classifier_version("trained")
     assert trained.version.startswith("lr-")
+
+
+def test_the_version_covers_the_privacy_rules():
+    # Name and privacy rules make features (personal-data kinds, the rules' decision, redaction):
+    # changing them must train a new classifier, not reuse a cached one.
+    assert classifier_version("trained").endswith("." + rules_digest())
+
+
+@pytest.mark.parametrize(
+    ("text", "outright"),
+    [
+        ("My neighbour Rita Gomez has breast cancer, write to her at rita.g@example.com", True),
+        ("Mama Joy's herbal cure cleared my breast cancer! Her WhatsApp is +27 82 555 0147", False),
+        ("Hello neighbours, I'm Gareth Lloyd from Rose Terrace, diagnosed with mesothelioma. "
+         "Reach me at gareth.lloyd@example.com", False),
+    ],
+)
+def test_only_a_third_partys_details_make_a_leak_outright(text, outright):
+    leak, evidence = exposes_someone(text, detect_pii(text))
+    assert (leak and _strong_leak(evidence)) is outright
 
 
 def test_a_threshold_override_changes_labels(trained, embedder):
