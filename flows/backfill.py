@@ -12,6 +12,8 @@ from pathlib import Path
 from prefect import flow, get_run_logger, task
 from prefect.tasks import exponential_backoff
 
+from analysis.topics import TopicParams
+from flows.hooks import step_topics
 from pipelines import ingest
 from pipelines.config import PipelineConfig
 from pipelines.stages.decode import EventWindow
@@ -52,18 +54,26 @@ def backfill(
     cfg: PipelineConfig,
     since: datetime | None = None,
     until: datetime | None = None,
-) -> dict[str, int | float]:
-    """Ingest archive files (names or globs) into the store; re-running it duplicates nothing.
+    topic_params: TopicParams | None = None,
+) -> dict:
+    """Ingest archive files (names or globs) into the store, then step topics through what came in.
 
-    `since`/`until` keep only posts created in that event-time range (until exclusive).
+    `since`/`until` keep only posts created in that event-time range (until exclusive). Re-running
+    it duplicates nothing and changes no topic: the posts are already stored and already seen.
     """
     logger = get_run_logger()
     window = EventWindow(since, until) if since or until else None
     paths = expand(patterns)
     if not paths:
         raise FileNotFoundError(f"no files match {patterns}")
-    logger.info("backfill of %d files into %s (event time %s to %s)", len(paths), cfg.store.path,
-                since or "the beginning", until or "now")
+    logger.info(
+        "backfill of %d files into %s (event time %s to %s)",
+        len(paths),
+        cfg.store.path,
+        since or "the beginning",
+        until or "now",
+    )
     summary = ingest_files(paths, cfg, window)
+    summary["topics"] = step_topics(cfg, topic_params, None, None, True)
     logger.info("backfill done: %s", summary)
     return summary

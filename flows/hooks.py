@@ -1,9 +1,9 @@
-"""Scheduled hooks the later stages fill: `refresh-topics` and `check-alerts`.
+"""Scheduled flows on event time: `refresh-topics` and `check-alerts`.
 
-Both work on event time over a window of posts' `created_at`. Today `refresh-topics` brings the
-vector index up to date (what topic discovery reads) and `check-alerts` counts the window's posts
-per primary category and platform (what spike rules read); topic discovery and the alert rules
-themselves arrive with their issues and plug in here.
+`refresh-topics` brings the vector index up to date and then steps topics through every complete
+tick of event time that the stored posts reach (pipelines/topics.py): scheduled every few minutes
+beside the stream, it is the live topic refresh. `check-alerts` counts the window's posts per
+primary category and platform (what the spike rules of the alerts read).
 """
 
 from __future__ import annotations
@@ -13,7 +13,9 @@ from datetime import datetime
 from prefect import flow, get_run_logger, task
 from prefect.tasks import exponential_backoff
 
+from analysis.topics import TopicParams
 from pipelines import ingest
+from pipelines import topics as topic_refresh
 from pipelines.config import PipelineConfig
 
 
@@ -40,12 +42,42 @@ def window_counts(cfg: PipelineConfig, since: datetime | None, until: datetime |
         store.close()
 
 
+@task(retries=3, retry_delay_seconds=exponential_backoff(backoff_factor=2))
+def step_topics(
+    cfg: PipelineConfig,
+    params: TopicParams | None,
+    since: datetime | None,
+    until: datetime | None,
+    include_partial: bool,
+) -> dict:
+    """Topics stepped through event time; a retry redoes only the day that was not written."""
+    report = topic_refresh.refresh_store(
+        cfg, params, since=since, until=until, include_partial=include_partial
+    )
+    return report.as_dict()
+
+
 @flow(name="refresh-topics")
-def refresh_topics(cfg: PipelineConfig, since: datetime | None = None, until: datetime | None = None) -> dict:
-    """Bring what topic discovery reads up to date for [since, until)."""
+def refresh_topics(
+    cfg: PipelineConfig,
+    since: datetime | None = None,
+    until: datetime | None = None,
+    params: TopicParams | None = None,
+    include_partial: bool = False,
+) -> dict:
+    """Vectors, then topics over [since, until) of event time (default: every post not seen yet).
+
+    Live schedules leave `include_partial` off: the tick in progress waits until it is complete, so
+    live topics are those a backfill of the same posts would give.
+    """
     added = sync_vectors(cfg)
-    get_run_logger().info("refresh-topics: %d vectors added to the index", added)
-    return {"vectors_added": added, "since": since, "until": until}
+    topics = step_topics(cfg, params, since, until, include_partial)
+    get_run_logger().info(
+        "refresh-topics: %d vectors added; %d posts seen, %d born, %d retired over %s .. %s",
+        added, topics["posts_seen"], len(topics["born"]), len(topics["retired"]), topics["first_tick"],
+        topics["last_tick"],
+    )  # fmt: skip
+    return {"vectors_added": added, "topics": topics}
 
 
 @flow(name="check-alerts")

@@ -98,6 +98,11 @@ class Store(Protocol):
     ) -> SearchResult:
         """Full-text search (empty query: newest first) under the filter."""
 
+    def lexical_candidates(
+        self, text: str, flt: PostFilter = PostFilter(), limit: int = 100
+    ) -> list[tuple[str, float]]:
+        """Posts sharing informative words with `text` (OR-query), best first: (post_id, score)."""
+
     def count(self, flt: PostFilter = PostFilter()) -> int:
         """How many posts match the filter."""
 

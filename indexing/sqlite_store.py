@@ -379,6 +379,33 @@ class SQLiteStore:
         ]
         return SearchResult(total=total, hits=hits)
 
+    def lexical_candidates(
+        self, text: str, flt: PostFilter = ANY_POST, limit: int = 100
+    ) -> list[tuple[str, float]]:
+        """Posts sharing informative words with `text` (an OR of them, `indexing.lexical.or_query`),
+        best bm25 first: (post_id, -bm25). For rumour variants: a rewording keeps only some words."""
+        from indexing.lexical import or_query, vocabulary_count
+
+        if limit <= 0:
+            return []
+        # Documents per term, to leave out terms too common to rank by (a temp table: this
+        # connection's view of posts_fts, nothing written to the file).
+        self._query(
+            "CREATE VIRTUAL TABLE IF NOT EXISTS temp.posts_fts_vocab USING fts5vocab(main, posts_fts, row)"
+        )
+        match = or_query(
+            text, doc_count=vocabulary_count(self._query, "temp.posts_fts_vocab"), total=self.count()
+        )
+        if match is None:
+            return []
+        where, params = _where(flt)
+        rows = self._query(
+            "SELECT p.post_id, -f.rank FROM posts_fts f JOIN posts p ON p.id = f.rowid "  # noqa: S608
+            f"WHERE posts_fts MATCH ? AND {where} ORDER BY f.rank LIMIT ?",
+            [match, *params, limit],
+        )
+        return [(post_id, float(score)) for post_id, score in rows]
+
     def count(self, flt: PostFilter = ANY_POST) -> int:
         """How many posts match the filter."""
         where, params = _where(flt)

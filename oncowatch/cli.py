@@ -61,7 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", help="output file (default stdout; .gz compresses)")
 
     p = sub.add_parser("search", help="full-text search of stored posts")
-    p.add_argument("query", nargs="?", default="", help="words or \"a phrase\" (empty: newest first)")
+    p.add_argument("query", nargs="?", default="", help='words or "a phrase" (empty: newest first)')
     _add_filters(p)
     p.add_argument("--limit", type=int, default=20)
     p.add_argument("--json", action="store_true")
@@ -106,9 +106,11 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--demo", action="store_true", help="use the public demo key for mentions")
     e.add_argument("--json", action="store_true")
 
-    from oncowatch import stream_commands
+    from oncowatch import stream_commands, topic_commands, variant_commands
 
     stream_commands.add_parsers(sub)
+    topic_commands.add_parsers(sub, evals)
+    variant_commands.add_parsers(sub, evals)
     return parser
 
 

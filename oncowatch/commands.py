@@ -91,12 +91,18 @@ def _open_store(must_exist: bool = True) -> Iterator[Any]:
 def _ingest(paths: list[str], cfg, names: list[str] | None = None) -> Any:
     from tqdm import tqdm
 
+    from oncowatch.topic_commands import refresh_topics
     from pipelines import ingest
     from pipelines.sources.files import count_lines
 
     total = sum(count_lines(p) for p in paths)
     with tqdm(total=total, unit="post", desc="ingest", file=sys.stderr, disable=None) as bar:
-        return ingest.run(paths, cfg, progress=bar.update, names=names)
+        report = ingest.run(paths, cfg, progress=bar.update, names=names)
+    # Ingest ends with the topics of what it brought in, so a backfill leaves its topics behind.
+    topics = refresh_topics(include_partial=True)
+    report.topics = {"born": len(topics.born), "joined": topics.joined, "waiting": topics.waiting,
+                     "elapsed_s": round(topics.elapsed_s, 2)}  # fmt: skip
+    return report
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
@@ -157,6 +163,7 @@ def _report_dict(report, cfg) -> dict[str, Any]:
         "by_platform": report.by("platform"),
         "elapsed_s": round(report.elapsed_s, 2),
         "posts_per_s": round(report.posts_per_s, 1),
+        "topics": report.topics,
         "store": str(cfg.store.path),
         "demo_key": cfg.demo,
     }
@@ -169,6 +176,10 @@ def _print_report(summary: dict[str, Any]) -> None:
         f"{summary['duplicates_reusing_original']}, embedded {summary['texts_embedded']}"
     )
     print(f"elapsed {summary['elapsed_s']} s, {summary['posts_per_s']} posts/s; store {summary['store']}")
+    if summary["topics"]:
+        t = summary["topics"]
+        print(f"topics: {t['born']} born, {t['joined']} posts joined a topic, {t['waiting']} waiting "
+              f"({t['elapsed_s']} s); see `oncowatch topics`")  # fmt: skip
     for title, key in (("by category", "by_category"), ("by platform", "by_platform")):
         counts = summary[key]
         if counts:
@@ -226,10 +237,14 @@ def cmd_sample(args: argparse.Namespace) -> int:
 
 def cmd_search(args: argparse.Namespace) -> int:
     """Full-text search."""
+    from oncowatch.topic_commands import topic_ids_of
+
     with _open_store() as store:
         result = store.search(args.query, _filter(args), limit=args.limit)
     if args.json:
-        _print_json({"total": result.total, "hits": [hit.__dict__ for hit in result.hits]})
+        topics = topic_ids_of([hit.post_id for hit in result.hits])
+        hits = [{**hit.__dict__, "topic_id": topics.get(hit.post_id)} for hit in result.hits]
+        _print_json({"total": result.total, "hits": hits})
         return 0
     print(f"{result.total} posts match")
     for hit in result.hits:
@@ -317,12 +332,26 @@ def cmd_classify(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     """Every enriched post as JSON lines."""
+    from oncowatch.topic_commands import topic_ids_of
+
+    def write(batch: list) -> None:
+        topics = topic_ids_of([post.post_id for post in batch])
+        for post in batch:
+            row = post.model_dump(mode="json")
+            row["topic_id"] = topics.get(post.post_id)
+            out.write(json.dumps(row, ensure_ascii=False))
+            out.write("\n")
+        batch.clear()
+
     out = sys.stdout if args.output == "-" else open(args.output, "w", encoding="utf-8")  # noqa: SIM115
     try:
         with _open_store() as store:
+            batch: list = []
             for post in store.iter_posts(_filter(args)):
-                out.write(post.model_dump_json())
-                out.write("\n")
+                batch.append(post)
+                if len(batch) == 1000:
+                    write(batch)
+            write(batch)
     finally:
         if out is not sys.stdout:
             out.close()
@@ -336,9 +365,15 @@ def cmd_dead_letters(args: argparse.Namespace) -> int:
         letters = store.dead_letters(limit=args.limit)
     rows = [
         {
-            "dead_letter_id": d.dead_letter_id, "stage": d.stage, "reason": d.reason, "detail": d.detail,
-            "source": d.source, "position": d.position, "post_id": d.post_id,
-            "created_at": d.model_dump(mode="json")["created_at"], "size": len(d.original),
+            "dead_letter_id": d.dead_letter_id,
+            "stage": d.stage,
+            "reason": d.reason,
+            "detail": d.detail,
+            "source": d.source,
+            "position": d.position,
+            "post_id": d.post_id,
+            "created_at": d.model_dump(mode="json")["created_at"],
+            "size": len(d.original),
         }
         for d in letters
     ]
@@ -364,11 +399,16 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 def cmd_eval(args: argparse.Namespace) -> int:
     """Evaluations on labelled data."""
-    from pipelines.evaluate import evaluate_labelled
+    from oncowatch import topic_commands, variant_commands
 
+    others = {**topic_commands.EVALS, **variant_commands.EVALS}
+    if args.eval_command in others:
+        return others[args.eval_command](args)
     if args.eval_command != "classify":
         raise UserError(f"unknown evaluation {args.eval_command!r}")
     import io
+
+    from pipelines.evaluate import evaluate_labelled
 
     missing = [name for name in args.labelled if not Path(name).is_file()]
     if missing:
@@ -418,6 +458,12 @@ COMMANDS = {
 
 def dispatch(args: argparse.Namespace) -> int:
     """Run the chosen command."""
-    from oncowatch import stream_commands
+    from oncowatch import stream_commands, topic_commands, variant_commands
 
-    return {**COMMANDS, **stream_commands.COMMANDS}[args.command](args)
+    commands = {
+        **COMMANDS,
+        **stream_commands.COMMANDS,
+        **topic_commands.COMMANDS,
+        **variant_commands.COMMANDS,
+    }
+    return commands[args.command](args)

@@ -16,7 +16,7 @@ from flows.backfill import backfill
 from flows.hooks import check_alerts, refresh_topics
 from flows.stream import stream
 from oncowatch.commands import _config
-from oncowatch.settings import KafkaSettings
+from oncowatch.settings import KafkaSettings, TopicSettings
 
 
 @flow(name="stream-drain")
@@ -24,7 +24,9 @@ def stream_drain(max_batch: int | None = None, max_wait_s: float | None = None) 
     """Drain the raw-post topic (settings: ONCOWATCH_KAFKA_*, ONCOWATCH_STREAM_*)."""
     kafka = KafkaSettings()
     return stream(
-        _config(), kafka.spec(), max_batch=max_batch or kafka.stream_max_batch,
+        _config(),
+        kafka.spec(),
+        max_batch=max_batch or kafka.stream_max_batch,
         max_wait_s=max_wait_s or kafka.stream_max_wait_s,
     )
 
@@ -34,13 +36,13 @@ def backfill_archive(
     patterns: list[str], since: datetime | None = None, until: datetime | None = None
 ) -> dict:
     """Backfill archive files or globs, optionally only posts created in [since, until)."""
-    return backfill(patterns, _config(), since=since, until=until)
+    return backfill(patterns, _config(), since=since, until=until, topic_params=TopicSettings().params())
 
 
 @flow(name="refresh-topics-job")
 def refresh_topics_job(since: datetime | None = None, until: datetime | None = None) -> dict:
-    """Refresh topics over an event-time window."""
-    return refresh_topics(_config(), since=since, until=until)
+    """Vectors, then topics stepped through every complete tick of event time not yet processed."""
+    return refresh_topics(_config(), since=since, until=until, params=TopicSettings().params())
 
 
 @flow(name="check-alerts-job")
@@ -62,7 +64,9 @@ def serve() -> None:
     """Serve every deployment from this process (needs a Prefect API: PREFECT_API_URL or a local server)."""
     from prefect import serve as prefect_serve
 
-    prefect_serve(*[
-        entry.to_deployment(name=name, interval=interval) if interval else entry.to_deployment(name=name)
-        for entry, name, interval in DEPLOYMENTS
-    ])
+    prefect_serve(
+        *[
+            entry.to_deployment(name=name, interval=interval) if interval else entry.to_deployment(name=name)
+            for entry, name, interval in DEPLOYMENTS
+        ]
+    )

@@ -38,6 +38,36 @@ class StorageSettings(BaseSettings):
         return self.data_dir / "vectors"
 
 
+class TopicSettings(BaseSettings):
+    """Emerging topics: the step of event time and the method's thresholds (analysis/topics.py)."""
+
+    model_config = _COMMON
+
+    topic_interval_minutes: int = Field(default=30, ge=1, le=1440, description="Event time between ticks.")
+    topic_window_hours: float = Field(
+        default=24.0, gt=0, le=24 * 14, description="Waiting posts this recent are clustered into new topics."
+    )
+    topic_join: float = Field(default=0.55, gt=0, lt=1, description="Cosine to a centroid to join a topic.")
+    topic_merge: float = Field(default=0.85, gt=0, lt=1, description="Cosine of two centroids that merge.")
+    topic_min_size: int = Field(default=5, ge=2, le=1000, description="Posts a new topic needs.")
+    topic_retire_days: float = Field(default=7.0, gt=0, description="Days without a post before retirement.")
+
+    def params(self):
+        """The method's parameters."""
+        from datetime import timedelta
+
+        from analysis.topics import TopicParams
+
+        return TopicParams(
+            interval=timedelta(minutes=self.topic_interval_minutes),
+            window=timedelta(hours=self.topic_window_hours),
+            join=self.topic_join,
+            merge=self.topic_merge,
+            min_size=self.topic_min_size,
+            retire_after=timedelta(days=self.topic_retire_days),
+        )
+
+
 class PrivacySettings(BaseSettings):
     """Pseudonymisation: the key is a deployment secret, required outside demo mode."""
 
@@ -46,9 +76,7 @@ class PrivacySettings(BaseSettings):
     privacy_key: SecretStr | None = Field(
         default=None, description="Secret key for pseudonymising authors and mentions (>= 16 chars)."
     )
-    demo: bool = Field(
-        default=False, description="Demo mode: use a fixed, public key. Never for real data."
-    )
+    demo: bool = Field(default=False, description="Demo mode: use a fixed, public key. Never for real data.")
     phone_region: str = Field(
         default="US", min_length=2, max_length=2, description="Region for national phone numbers."
     )
@@ -106,7 +134,8 @@ class ClassifierSettings(BaseSettings):
     model_config = _COMMON
 
     classifier: str = Field(
-        default="trained", pattern="^(trained|baseline)$",
+        default="trained",
+        pattern="^(trained|baseline)$",
         description="trained: calibrated heads on the labelled corpus; baseline: cues + prototypes.",
     )
     thresholds: dict[str, float] = Field(
@@ -139,7 +168,8 @@ class KafkaSettings(BaseSettings):
         default=None, description="host:port[,...] of the Kafka cluster (`oncowatch broker` prints one)."
     )
     kafka_api_version: str | None = Field(
-        default=None, pattern=r"^\d+\.\d+(\.\d+)?$",
+        default=None,
+        pattern=r"^\d+\.\d+(\.\d+)?$",
         description="Kafka protocol version to speak, e.g. 2.3 (the embedded broker's); unset: negotiate.",
     )
     kafka_topic: str = Field(default="posts.raw", min_length=1, description="Topic of raw posts.")
@@ -168,7 +198,8 @@ class KafkaSettings(BaseSettings):
             dead_letter_topic=self.kafka_dead_letter_topic,
             group_id=self.kafka_group_id,
             api_version=tuple(int(part) for part in self.kafka_api_version.split("."))
-            if self.kafka_api_version else None,
+            if self.kafka_api_version
+            else None,
         )
 
 

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from oncowatch.commands import UserError, _config, _print_json
-from oncowatch.settings import KafkaSettings, MissingBootstrap
+from oncowatch.settings import KafkaSettings, MissingBootstrap, TopicSettings
 
 log = logging.getLogger(__name__)
 
@@ -59,7 +59,8 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--topic", help="topic (default ONCOWATCH_KAFKA_TOPIC or posts.raw)")
     p.add_argument("--bootstrap", help="Kafka bootstrap servers (env ONCOWATCH_KAFKA_BOOTSTRAP)")
     p.add_argument(
-        "--connect-timeout", type=float,
+        "--connect-timeout",
+        type=float,
         help="give up when no broker answers within this many seconds (default: keep retrying)",
     )
     p.add_argument("--demo", action="store_true", help="use the public demo key (synthetic data only)")
@@ -113,7 +114,8 @@ def cmd_broker(args: argparse.Namespace) -> int:
             f"embedded Kafka broker (in memory) at {broker.bootstrap}; Ctrl-C stops it, losing its messages."
             f"\nPoint oncowatch at it with:\n  export ONCOWATCH_KAFKA_BOOTSTRAP={broker.bootstrap} "
             f"ONCOWATCH_KAFKA_API_VERSION={API_VERSION}",
-            file=sys.stderr, flush=True,
+            file=sys.stderr,
+            flush=True,
         )
         stop.wait()
     return 0
@@ -163,9 +165,12 @@ def cmd_produce(args: argparse.Namespace) -> int:
     elapsed = time.perf_counter() - started
     sent = report.sent
     summary = {
-        "topic": spec.topic, "bootstrap": spec.bootstrap, "messages": sent,
+        "topic": spec.topic,
+        "bootstrap": spec.bootstrap,
+        "messages": sent,
         "rejected": [{"line": number, "reason": reason} for number, reason in report.rejected],
-        "elapsed_s": round(elapsed, 2), "messages_per_s": round(sent / elapsed, 1) if elapsed else 0.0,
+        "elapsed_s": round(elapsed, 2),
+        "messages_per_s": round(sent / elapsed, 1) if elapsed else 0.0,
     }
     for number, reason in report.rejected:
         print(f"oncowatch: warning: line {number} not published: {reason}", file=sys.stderr)
@@ -200,7 +205,11 @@ def cmd_stream(args: argparse.Namespace) -> int:
         raise UserError(str(exc)) from exc
     log.info(
         "consuming %s at %s as group %s (batches of %d messages or %.1fs)",
-        spec.topic, spec.bootstrap, spec.group_id, max_batch, max_wait,
+        spec.topic,
+        spec.bootstrap,
+        spec.group_id,
+        max_batch,
+        max_wait,
     )
     try:
         summary = consumer.run(once=args.once, drain=args.drain)
@@ -241,7 +250,9 @@ def cmd_backfill(args: argparse.Namespace) -> int:
         raise UserError("--since must be before --until")
     cfg = _config()
     try:
-        summary = backfill(args.patterns, cfg, since=since, until=until)
+        summary = backfill(
+            args.patterns, cfg, since=since, until=until, topic_params=TopicSettings().params()
+        )
     except FileNotFoundError as exc:
         raise UserError(str(exc)) from exc
     if args.json:
@@ -251,6 +262,11 @@ def cmd_backfill(args: argparse.Namespace) -> int:
             f"backfill: read {summary['read']}, written {summary['written']}, outside the range "
             f"{summary['outside_window']}, dead letters {summary['dead_letters']}, "
             f"duplicates {summary['duplicates']} in {summary['elapsed_s']}s"
+        )
+        topics = summary["topics"]
+        print(
+            f"topics: {topics['posts_seen']} posts seen, {len(topics['born'])} born, "
+            f"{topics['joined']} joined"
         )
     return 0
 
@@ -282,6 +298,9 @@ def cmd_flows(args: argparse.Namespace) -> int:
 
 
 COMMANDS = {
-    "broker": cmd_broker, "produce": cmd_produce, "stream": cmd_stream, "backfill": cmd_backfill,
+    "broker": cmd_broker,
+    "produce": cmd_produce,
+    "stream": cmd_stream,
+    "backfill": cmd_backfill,
     "flows": cmd_flows,
 }

@@ -47,7 +47,11 @@ def build_enrich(
     classified = embedded.groups | "ClassifyPosts" >> ClassifyPosts(cfg)
     posts = classified.groups | "ExpandGroups" >> ExpandGroups()
     dead = (
-        decoded.dead, protected.dead, deduplicated["dead"], embedded.dead, classified.dead,
+        decoded.dead,
+        protected.dead,
+        deduplicated["dead"],
+        embedded.dead,
+        classified.dead,
     ) | "AllDeadLetters" >> beam.Flatten()
     return {"posts": posts, "dead": dead}
 
@@ -74,11 +78,13 @@ class IngestReport:
     vectors_indexed: int = 0
     elapsed_s: float = 0.0
     counters: dict[str, int] = field(default_factory=dict)
+    #: What the topic refresh after the ingest did (filled by the caller that runs it).
+    topics: dict[str, float] = field(default_factory=dict)
 
     def by(self, namespace: str) -> dict[str, int]:
         """This run's written posts per primary category or platform."""
         prefix = f"{namespace}:"
-        return {k[len(prefix):]: v for k, v in sorted(self.counters.items()) if k.startswith(prefix)}
+        return {k[len(prefix) :]: v for k, v in sorted(self.counters.items()) if k.startswith(prefix)}
 
     @property
     def posts_per_s(self) -> float:
@@ -96,7 +102,10 @@ def pipeline_options(runner: str = "FnApiRunner") -> PipelineOptions:
     # flags=[]: never parse our own command line as Beam options.
     return PipelineOptions(
         flags=[],
-        runner=runner, direct_num_workers=1, direct_running_mode="in_memory", save_main_session=False
+        runner=runner,
+        direct_num_workers=1,
+        direct_running_mode="in_memory",
+        save_main_session=False,
     )
 
 
@@ -117,11 +126,7 @@ def run(
     sources = [(rank, path, name) for rank, (path, name) in enumerate(labelled)]
 
     def read(pipeline: beam.Pipeline) -> beam.PCollection:
-        return (
-            pipeline
-            | "ListSources" >> beam.Create(sources)
-            | "ReadLines" >> beam.FlatMap(read_records)
-        )
+        return pipeline | "ListSources" >> beam.Create(sources) | "ReadLines" >> beam.FlatMap(read_records)
 
     return _execute(read, cfg, options, progress, window)
 
@@ -187,7 +192,11 @@ def _execute(
     )
     log.info(
         "ingest: read=%d written=%d dead=%d duplicates=%d embedded=%d in %.1fs",
-        report.read, report.written, report.dead_letters, report.duplicates, report.embedded,
+        report.read,
+        report.written,
+        report.dead_letters,
+        report.duplicates,
+        report.embedded,
         report.elapsed_s,
     )
     return report

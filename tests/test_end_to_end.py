@@ -46,6 +46,7 @@ def test_ingest_then_query_through_the_cli(ingested, capsys, monkeypatch):
     assert summary["duplicates_reusing_original"] > 0
     assert summary["texts_embedded"] < 600
     assert summary["vectors_indexed"] == 600
+    assert summary["topics"]["born"] > 0  # ingest ends with the topics of what it brought in
 
     code, out = cli(ingested, capsys, "export")
     exported = [json.loads(line) for line in out.splitlines()]
@@ -56,6 +57,7 @@ def test_ingest_then_query_through_the_cli(ingested, capsys, monkeypatch):
         assert "text" not in row and "author" not in row
         assert row["embedding_model"] == "all-MiniLM-L6-v2" and row["classifier_version"]
         assert row["primary"] in row["labels"] or row["labels"] == ["other"]
+    assert all("topic_id" in row for row in exported) and any(row["topic_id"] for row in exported)
     duplicates = [p for p in exported if p["duplicate_of"]]
     originals = {p["post_id"]: p for p in exported}
     for dup in duplicates:
@@ -72,6 +74,7 @@ def test_ingest_then_query_through_the_cli(ingested, capsys, monkeypatch):
         "labels",
         "redacted_text",
         "score",
+        "topic_id",
     }
 
     code, out = cli(ingested, capsys, "search", "", "--platform", "reddit", "--json")

@@ -39,6 +39,9 @@ def test_backfill_flow_ingests_a_glob_and_reruns_without_duplicates(tmp_path):
     second = backfill([str(tmp_path / "day*.jsonl")], cfg)
     assert first["written"] == 80 and first["dead_letters"] == 0
     assert second["written"] == 80 and second["vectors_indexed"] == 0
+    # the backfill left its topics behind; the re-run saw nothing new and changed no topic
+    assert first["topics"]["posts_seen"] == 80
+    assert second["topics"]["posts_seen"] == 0 and second["topics"]["born"] == []
     store = SQLiteStore(cfg.store.path)
     assert store.count() == 80
     store.close()
@@ -89,7 +92,9 @@ def test_hooks_read_the_window_of_event_time(tmp_path):
     counts = check_alerts(cfg, since=datetime(2026, 11, 2, tzinfo=UTC), until=datetime(2026, 11, 3, tzinfo=UTC))
     day_one = sum(p["created_at"].startswith("2026-11-02") for p in posts)
     assert counts["posts"] == day_one == sum(counts["by_category"].values())
-    assert refresh_topics(cfg)["vectors_added"] == 0  # the backfill already indexed every post
+    refreshed = refresh_topics(cfg)
+    assert refreshed["vectors_added"] == 0  # the backfill already indexed every post
+    assert refreshed["topics"]["posts_seen"] == 0  # and stepped topics through every one of them
 
 
 def test_deployments_point_at_flows_that_exist():
