@@ -137,7 +137,7 @@ def _accepted(
     groups: list[np.ndarray] = []
     for label in sorted(set(labels.tolist()) - {-1}):
         rows = np.flatnonzero(labels == label)
-        if len({near_keys[i] for i in rows}) < params.min_distinct:
+        if len({near_keys[int(i)] for i in rows}) < params.min_distinct:
             continue
         centroid = unit(points[rows].mean(axis=0, keepdims=True))[0]
         if float((points[rows] @ centroid).mean()) < cohesion:

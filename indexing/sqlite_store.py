@@ -24,7 +24,7 @@ import re
 import sqlite3
 import threading
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -79,6 +79,19 @@ _DEAD_COLUMNS = ("dead_letter_id", "stage", "reason", "detail", "source", "posit
                  "created_at")  # fmt: skip
 _UPSERT_DEAD = """INSERT OR REPLACE INTO dead_letters (dead_letter_id, stage, reason, detail, source,
     position, post_id, original, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"""
+
+
+@contextmanager
+def immediate_transaction(conn: sqlite3.Connection, lock: threading.RLock) -> Iterator[sqlite3.Connection]:
+    """One IMMEDIATE transaction on a connection opened with isolation_level=None, under a lock."""
+    with lock:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield conn
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
 
 
 def _ts(value: datetime) -> str:
@@ -231,17 +244,9 @@ class SQLiteStore:
                 conn.execute(f"PRAGMA user_version = {target}")
                 log.info("store %s migrated to schema version %d", self.path, target)
 
-    @contextmanager
-    def _write(self) -> Iterator[sqlite3.Connection]:
+    def _write(self) -> AbstractContextManager[sqlite3.Connection]:
         """One IMMEDIATE transaction: the write lock is taken before anything is read."""
-        with self._lock:
-            self._conn.execute("BEGIN IMMEDIATE")
-            try:
-                yield self._conn
-            except BaseException:
-                self._conn.execute("ROLLBACK")
-                raise
-            self._conn.execute("COMMIT")
+        return immediate_transaction(self._conn, self._lock)
 
     def _query(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
         with self._lock:

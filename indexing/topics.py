@@ -19,13 +19,15 @@ import json
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import numpy as np
+
+from indexing.sqlite_store import immediate_transaction
 
 TOPIC_SCHEMA_VERSION = 1
 
@@ -51,6 +53,13 @@ _SCHEMA = (
         other TEXT, size INTEGER NOT NULL, PRIMARY KEY (topic_id, kind, at, other))""",
     "CREATE TABLE IF NOT EXISTS topic_ticks (tick TEXT PRIMARY KEY) WITHOUT ROWID",
     "CREATE TABLE IF NOT EXISTS topic_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+)
+
+
+#: What `_member` reads, from `posts p` and `vectors v`.
+_MEMBER_COLUMNS = (
+    "p.post_id, p.created_at, v.vector, p.near_key, p.primary_label, p.labels, p.platform, p.lang, "
+    "p.redacted_text"
 )
 
 
@@ -148,17 +157,9 @@ class TopicStore:
         with self._lock:
             self._conn.close()
 
-    @contextmanager
-    def write(self) -> Iterator[sqlite3.Connection]:
+    def write(self) -> AbstractContextManager[sqlite3.Connection]:
         """One IMMEDIATE transaction."""
-        with self._lock:
-            self._conn.execute("BEGIN IMMEDIATE")
-            try:
-                yield self._conn
-            except BaseException:
-                self._conn.execute("ROLLBACK")
-                raise
-            self._conn.execute("COMMIT")
+        return immediate_transaction(self._conn, self._lock)
 
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
         with self._lock:
@@ -183,8 +184,8 @@ class TopicStore:
     def unseen(self, since: str, until: str) -> list[Member]:
         """Posts created in [since, until) with a vector of this model that no refresh has seen, in order."""
         rows = self.query(
-            "SELECT p.post_id, p.created_at, v.vector, p.near_key, p.primary_label, p.labels, p.platform, "
-            "p.lang, p.redacted_text FROM posts p JOIN vectors v ON v.post_id = p.post_id AND v.model = ? "
+            f"SELECT {_MEMBER_COLUMNS} FROM posts p "  # noqa: S608 - fixed fragments
+            "JOIN vectors v ON v.post_id = p.post_id AND v.model = ? "
             "WHERE p.created_at >= ? AND p.created_at < ? "
             "AND NOT EXISTS (SELECT 1 FROM topic_members m WHERE m.post_id = p.post_id) "
             "ORDER BY p.created_at, p.post_id",
@@ -195,9 +196,8 @@ class TopicStore:
     def waiting(self, since: str, until: str) -> list[Member]:
         """Posts that joined no topic, created in [since, until), oldest first."""
         rows = self.query(
-            "SELECT p.post_id, p.created_at, v.vector, p.near_key, p.primary_label, p.labels, p.platform, "
-            "p.lang, p.redacted_text FROM topic_members m JOIN posts p ON p.post_id = m.post_id "
-            "JOIN vectors v ON v.post_id = p.post_id AND v.model = ? "
+            f"SELECT {_MEMBER_COLUMNS} FROM topic_members m "  # noqa: S608 - fixed fragments
+            "JOIN posts p ON p.post_id = m.post_id JOIN vectors v ON v.post_id = p.post_id AND v.model = ? "
             "WHERE m.topic_id IS NULL AND m.created_at >= ? AND m.created_at < ? "
             "ORDER BY m.created_at, m.post_id",
             (self.embedding_model, since, until),
@@ -207,9 +207,9 @@ class TopicStore:
     def member_rows(self, topic_id: str, limit: int | None = None) -> list[Member]:
         """A topic's posts (newest `limit` when given), oldest first."""
         sql = (
-            "SELECT p.post_id, p.created_at, v.vector, p.near_key, p.primary_label, p.labels, p.platform, "
-            "p.lang, p.redacted_text FROM topic_members m JOIN posts p ON p.post_id = m.post_id "
-            "JOIN vectors v ON v.post_id = p.post_id AND v.model = ? WHERE m.topic_id = ? "
+            f"SELECT {_MEMBER_COLUMNS} FROM topic_members m "  # noqa: S608 - fixed fragments
+            "JOIN posts p ON p.post_id = m.post_id JOIN vectors v ON v.post_id = p.post_id AND v.model = ? "
+            "WHERE m.topic_id = ? "
             "ORDER BY m.created_at DESC, m.post_id DESC"
         )
         params: list[Any] = [self.embedding_model, topic_id]

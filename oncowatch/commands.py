@@ -71,14 +71,21 @@ def _config():
         raise UserError(str(exc)) from exc
 
 
-@contextmanager
-def _open_store(must_exist: bool = True) -> Iterator[Any]:
-    storage = StorageSettings()
-    if must_exist and not storage.store_path.exists():
+def existing_store(storage: StorageSettings) -> Path:
+    """The store's path, or a clear error when nothing was ingested there yet."""
+    if not storage.store_path.exists():
         raise UserError(
             f"no store at {storage.store_path}: ingest something first (`oncowatch run` or "
             "`oncowatch ingest FILE`), or point --data-dir at an existing one"
         )
+    return storage.store_path
+
+
+@contextmanager
+def _open_store(must_exist: bool = True) -> Iterator[Any]:
+    storage = StorageSettings()
+    if must_exist:
+        existing_store(storage)
     from indexing.factory import open_store
 
     store = open_store(storage.store_backend, storage.store_path)

@@ -8,7 +8,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from oncowatch.commands import UserError, _one_line, _open_store, _print_json, parse_time
+from oncowatch.commands import UserError, _one_line, _open_store, _print_json, existing_store, parse_time
 from oncowatch.settings import EmbeddingSettings, StorageSettings, TopicSettings
 
 _STATUSES = ("emerging", "growing", "steady", "fading", "retired", "merged")
@@ -69,13 +69,8 @@ def open_topics() -> Iterator:
     from indexing.topics import TopicStore
 
     storage = StorageSettings()
-    if not storage.store_path.exists():
-        raise UserError(
-            f"no store at {storage.store_path}: ingest something first (`oncowatch run` or "
-            "`oncowatch ingest FILE`), or point --data-dir at an existing one"
-        )
     store = TopicStore(
-        storage.store_path,
+        existing_store(storage),
         model_version(EmbeddingSettings().embedding_model),
         busy_timeout_ms=int(storage.store_busy_timeout_s * 1000),
     )
