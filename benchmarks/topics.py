@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/topics.py [--n 10000] [--days 7] [--seed 5] [--store DIR] [--json]
 
 1. A sample stream of N posts over D days is ingested once into DIR (default `.bench/topics-nN-dD-sS`;
-   reused by later runs, since ingest is not what is measured here).
+   reused by later runs, since ingest is not what is measured here; `benchmarks/sample_store.py`).
 2. Backfill: topics are forgotten and rebuilt over the whole range, as `ingest` ends or a replay does;
    reported as seconds per 10,000 posts and event-time covered per second of wall time.
 3. Live: the same posts are refreshed tick by tick, as the scheduled flow does every interval; the
@@ -26,25 +26,7 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 HERE = Path(__file__).resolve().parent
 
-
-def build(store_dir: Path, n: int, days: int, seed: int) -> None:
-    """Ingest the sample stream once."""
-    from pipelines import ingest
-    from pipelines.config import PipelineConfig, StoreSpec
-    from pipelines.sources.sample import generate, write_jsonl
-
-    store_dir.mkdir(parents=True, exist_ok=True)
-    stream = store_dir / "stream.jsonl"
-    with stream.open("w", encoding="utf-8") as out:
-        write_jsonl(generate(n, days=days, seed=seed), out)
-    cfg = PipelineConfig(
-        store=StoreSpec(path=store_dir / "oncowatch.sqlite", vectors_dir=store_dir / "vectors"),
-        privacy_key=b"benchmark-key-not-a-secret",
-    )
-    started = time.perf_counter()
-    report = ingest.run([str(stream)], cfg)
-    print(f"ingested {report.written} posts in {time.perf_counter() - started:.0f}s", flush=True)
-    (store_dir / "READY").write_text("ok")
+from sample_store import sample_store  # noqa: E402 - a sibling script, found once HERE is on the path
 
 
 def measure(store_dir: Path) -> dict:
@@ -112,8 +94,7 @@ def main() -> None:
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     store_dir = args.store or Path(".bench") / f"topics-n{args.n}-d{args.days}-s{args.seed}"
-    if not (store_dir / "READY").exists():
-        build(store_dir, args.n, args.days, args.seed)
+    sample_store(store_dir, args.n, args.days, args.seed)
     result = {
         "when": datetime.now(UTC).isoformat(timespec="seconds"),
         "machine": f"{platform.machine()}, {os.cpu_count()} CPUs, {platform.python_version()}",

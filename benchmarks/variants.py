@@ -35,6 +35,8 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 BENCH = Path(os.environ.get("ONCOWATCH_BENCH_DIR") or ".bench")
 
+from sample_store import sample_store  # noqa: E402 - a sibling script, found once HERE is on the path
+
 TEXTS = [
     "baking soda cures cancer",
     "drinking alkaline water kills cancer cells",
@@ -51,30 +53,7 @@ TEXTS = [
 
 def build_store(n: int, days: int, seed: int) -> Path:
     """The data dir of an ingested sample stream, built once and reused."""
-    from pipelines import ingest
-    from pipelines.config import PipelineConfig, StoreSpec
-    from pipelines.sources.sample import generate, write_jsonl
-
-    folder = BENCH / f"variants-n{n}-d{days}-s{seed}"
-    done = folder / "BUILT"
-    if done.exists():
-        return folder
-    folder.mkdir(parents=True, exist_ok=True)
-    stream = folder / "stream.jsonl"
-    with stream.open("w", encoding="utf-8") as out:
-        write_jsonl(generate(n, days=days, seed=seed), out)
-    cfg = PipelineConfig(
-        store=StoreSpec(path=folder / "oncowatch.sqlite", vectors_dir=folder / "vectors"),
-        privacy_key=b"benchmark-key-not-a-secret",
-        embedding_device=os.environ.get("ONCOWATCH_EMBEDDING_DEVICE", "cpu"),
-    )
-    print(f"building the store: {n} posts through ingest into {folder} (slow, once)", file=sys.stderr)
-    started = time.perf_counter()
-    report = ingest.run([str(stream)], cfg)
-    elapsed = time.perf_counter() - started
-    done.write_text(json.dumps({"posts": report.written, "build_s": round(elapsed, 1)}) + "\n")
-    stream.unlink()
-    return folder
+    return sample_store(BENCH / f"variants-n{n}-d{days}-s{seed}", n, days, seed)
 
 
 def _percentiles(values: list[float]) -> dict:
