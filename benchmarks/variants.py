@@ -11,7 +11,7 @@ Timed per query, in one warm process (model loaded, store and FAISS index open, 
 for torch and FAISS, as `oncowatch variants` and a query server run):
 - `post`: `--post-id` of a random stored post (its stored vector, no encoding);
 - `text`: `--text` of a planted rumour phrasing (one encoding of the query);
-- `window`: `--post-id` with a 1-day `--since/--until` window (the dense search widens to fill it).
+- `window`: `--post-id` with a 1-day `--since/--until` window (searched among its own posts).
 The whole answer is built each time: candidates, fusion, posts read, stance, families, timeline.
 Goal (issue 6): p95 under 200 ms.
 """

@@ -106,6 +106,9 @@ class Store(Protocol):
     def count(self, flt: PostFilter = PostFilter()) -> int:
         """How many posts match the filter."""
 
+    def post_ids(self, flt: PostFilter = PostFilter(), limit: int | None = None) -> list[str]:
+        """The post_ids of the posts that match the filter (at most `limit`), in no set order."""
+
     def terms(self, field: TermField, flt: PostFilter = PostFilter(), size: int = 50) -> dict[str, int]:
         """Counts per distinct value of a field (labels counts each label of a post)."""
 

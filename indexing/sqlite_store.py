@@ -416,6 +416,15 @@ class SQLiteStore:
         where, params = _where(flt)
         return int(self._query(f"SELECT count(*) FROM posts p WHERE {where}", params)[0][0])  # noqa: S608
 
+    def post_ids(self, flt: PostFilter = ANY_POST, limit: int | None = None) -> list[str]:
+        """The post_ids of the posts that match the filter (at most `limit`), in no set order."""
+        where, params = _where(flt)
+        rows = self._query(
+            f"SELECT p.post_id FROM posts p WHERE {where} LIMIT ?",  # noqa: S608
+            [*params, -1 if limit is None else max(0, limit)],
+        )
+        return [post_id for (post_id,) in rows]
+
     def terms(self, field: TermField, flt: PostFilter = ANY_POST, size: int = 50) -> dict[str, int]:
         """Counts per distinct value of a field, largest first (labels counts each label of a post)."""
         key, join, cond = _group_key(field)

@@ -19,7 +19,7 @@ import logging
 import os
 import re
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -165,16 +165,31 @@ class VectorIndex:
         self.dirty = True
         return len(ids)
 
-    def search(self, vector: np.ndarray, k: int) -> list[tuple[str, float]]:
-        """The k nearest posts to one vector: (post_id, cosine similarity), best first."""
-        return self.search_many(self._matrix(vector)[:1], k)[0]
+    def search(
+        self, vector: np.ndarray, k: int, within: Sequence[str] | None = None
+    ) -> list[tuple[str, float]]:
+        """The k nearest posts to one vector: (post_id, cosine similarity), best first.
 
-    def search_many(self, matrix: np.ndarray, k: int) -> list[list[tuple[str, float]]]:
+        `within`: only these posts are candidates (a FAISS id selector, so a narrow time window
+        costs one pass over the index, not a widening search filtered afterwards).
+        """
+        return self.search_many(self._matrix(vector)[:1], k, within)[0]
+
+    def search_many(
+        self, matrix: np.ndarray, k: int, within: Sequence[str] | None = None
+    ) -> list[list[tuple[str, float]]]:
         """`search` for each row of a matrix."""
         queries = self._matrix(matrix)
+        if within is not None:
+            ids = np.fromiter((vector_id(p) for p in within), dtype=np.int64, count=len(within))
+            k = min(k, len(ids))
         if k <= 0 or len(self) == 0:
             return [[] for _ in range(queries.shape[0])]
-        scores, ids = self._index.search(queries, min(k, len(self)))
+        if within is None:
+            scores, ids = self._index.search(queries, min(k, len(self)))
+        else:
+            params = faiss.SearchParameters(sel=faiss.IDSelectorBatch(ids))
+            scores, ids = self._index.search(queries, min(k, len(self)), params=params)
         return [
             [
                 (self._post_ids[vid], float(score))

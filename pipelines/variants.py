@@ -3,7 +3,8 @@
 The path of a query (its steps read top to bottom in `VariantFinder._accepted`):
 1. Dense candidates: the FAISS index's nearest posts, widened (4x at a time, up to `MAX_DENSE`)
    until `pool` distinct texts (near_keys) survive the event-time filter, so that a copy campaign
-   of the query, or a narrow --since/--until, does not crowd the rewordings out.
+   of the query, or a narrow --since/--until, does not crowd the rewordings out. A narrow window
+   (`_window`) is searched with a FAISS id selector over its own posts instead.
 2. Lexical candidates: the store's bm25 OR-query of the text's informative words (`lexical_candidates`),
    under the same filter.
 3. Near-copies are one candidate (one near_key: one text); the query's own near_key is the query
@@ -50,6 +51,8 @@ log = logging.getLogger(__name__)
 POOL = 100
 #: The dense search never reads more than this many neighbours, however narrow the time filter.
 MAX_DENSE = 3200
+#: A time filter holding at most 1/WINDOW_SHARE of the index searches among its posts only.
+WINDOW_SHARE = 4
 
 
 @dataclass(frozen=True)
@@ -139,12 +142,22 @@ class VariantFinder:
         """Nearest posts under the filter, widening the search until `pool` distinct texts are in."""
         kept: list[tuple[EnrichedPost, float]] = []
         texts: set[str] = set()
+        within = self._window(flt)
         read, k = 0, self.pool * 2
         while True:
-            hits = self.index.search(query.vector, k)
+            hits = self.index.search(query.vector, k, within)
             if self._distinct(hits[read:], query, flt, kept, texts) or len(hits) < k or k >= MAX_DENSE:
                 return kept
             read, k = len(hits), min(k * 4, MAX_DENSE)
+
+    def _window(self, flt: PostFilter) -> list[str] | None:
+        """The posts inside a narrow time filter, to search among only them; None for a wide one
+        (at most a quarter of the index), where filtering the nearest hits afterwards is cheaper."""
+        if flt.since is None and flt.until is None:
+            return None
+        bound = len(self.index) // WINDOW_SHARE
+        ids = self.store.post_ids(flt, limit=bound + 1)
+        return ids if len(ids) <= bound else None
 
     def _accepted(self, query: _Query, flt: PostFilter, cutoff: float) -> list[tuple[EnrichedPost, float]]:
         """(post, P(same claim)) of every variant, best first."""

@@ -341,6 +341,10 @@ def test_iter_posts_is_oldest_first_across_batches(store: Store) -> None:
     assert created == sorted(created)
     assert [p.post_id for p in store.iter_posts(PostFilter(since=T0 + timedelta(hours=4)))] == ["x:4", "x:5"]
 
+    assert sorted(store.post_ids(PostFilter(since=T0 + timedelta(hours=4)))) == ["x:4", "x:5"]
+    assert len(store.post_ids()) == 7
+    assert len(store.post_ids(limit=2)) == 2 and store.post_ids(limit=0) == []
+
 
 def test_iter_vectors_catches_up_after_seq(store: Store) -> None:
     posts = [make_post(n) for n in range(3)]

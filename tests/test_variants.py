@@ -173,6 +173,22 @@ def test_since_and_until_keep_to_event_time(finder):
 
 
 @pytest.mark.slow
+def test_a_narrow_window_searched_among_its_posts_answers_as_a_filtered_search(finder, monkeypatch):
+    import pipelines.variants as variants
+
+    query = finder.queries_for_texts(["Baking soda cures cancer"])[0]
+    window = {"since": T0 + timedelta(days=2), "until": T0 + timedelta(days=3)}
+    monkeypatch.setattr(variants, "WINDOW_SHARE", 1)  # every window is narrow: id selector
+    assert finder._window(PostFilter(**window)) is not None
+    selected = finder.find(query, limit=50, **window)
+    monkeypatch.setattr(variants, "WINDOW_SHARE", 10**9)  # no window is: filter the nearest hits
+    assert finder._window(PostFilter(**window)) is None
+    filtered = finder.find(query, limit=50, **window)
+    assert _members(selected) and _members(selected) == _members(filtered)
+    assert selected["timeline"] == filtered["timeline"]
+
+
+@pytest.mark.slow
 def test_find_variants_takes_one_query_and_explains_a_missing_post(finder):
     with pytest.raises(ValueError):
         find_variants(finder.store, finder.index, finder.embedder)

@@ -66,6 +66,12 @@ def test_search_returns_the_nearest(tmp_path: Path) -> None:
     many = index.search_many(vectors[[4, 9]], 1)
     assert [row[0][0] for row in many] == ["x:4", "x:9"]
     assert VectorIndex(tmp_path / "empty", DIM, MODEL).search(query, 3) == []
+    within = [f"x:{n}" for n in range(0, 50, 5)]  # only these may come back, nearest first
+    hits = index.search(query, 4, within)
+    expected = sorted(within, key=lambda p: -float(vectors[int(p[2:])] @ query))[:4]
+    assert [post_id for post_id, _ in hits] == expected
+    assert len(index.search(query, 100, within)) == len(within)
+    assert index.search(query, 5, []) == []
     with pytest.raises(ValueError, match="dim"):
         index.search(np.ones(DIM + 1, dtype=np.float32), 3)
 
