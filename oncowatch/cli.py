@@ -52,6 +52,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("ingest", help="ingest JSON-lines files (.jsonl, .jsonl.gz, - for stdin)")
     p.add_argument("files", nargs="+", metavar="FILE")
     p.add_argument("--demo", action="store_true", help="use the public demo key (synthetic data only)")
+    p.add_argument(
+        "--deliver", action="store_true", help="deliver the alerts it raises (a backfill's are not)"
+    )
     p.add_argument("--json", action="store_true", help="print the summary as JSON")
 
     p = sub.add_parser("sample", help="write a synthetic oncology stream (JSON lines) for demos and tests")
@@ -59,6 +62,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--days", type=int, default=7, help="days spanned (default 7)")
     p.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
     p.add_argument("--out", help="output file (default stdout; .gz compresses)")
+    p.add_argument("--start", help="when the stream starts, ISO 8601 (default 2026-11-01T00:00:00Z)")
+    p.add_argument(
+        "--inject-spikes",
+        action="store_true",
+        help="plant spikes for evaluating the alert rules; their truth goes to <out stem>.spikes.json",
+    )
+    p.add_argument(
+        "--spikes", type=int, metavar="K", help="how many spikes (default one per 5 days, at least 2)"
+    )
 
     p = sub.add_parser("search", help="full-text search of stored posts")
     p.add_argument("query", nargs="?", default="", help='words or "a phrase" (empty: newest first)')
@@ -106,11 +118,12 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--demo", action="store_true", help="use the public demo key for mentions")
     e.add_argument("--json", action="store_true")
 
-    from oncowatch import stream_commands, topic_commands, variant_commands
+    from oncowatch import alert_commands, stream_commands, topic_commands, variant_commands
 
     stream_commands.add_parsers(sub)
     topic_commands.add_parsers(sub, evals)
     variant_commands.add_parsers(sub, evals)
+    alert_commands.add_parsers(sub, evals)
     return parser
 
 

@@ -95,7 +95,7 @@ def _open_store(must_exist: bool = True) -> Iterator[Any]:
         store.close()
 
 
-def _ingest(paths: list[str], cfg, names: list[str] | None = None) -> Any:
+def _ingest(paths: list[str], cfg, names: list[str] | None = None, deliver: bool = False) -> Any:
     from tqdm import tqdm
 
     from oncowatch.topic_commands import refresh_topics
@@ -109,6 +109,11 @@ def _ingest(paths: list[str], cfg, names: list[str] | None = None) -> Any:
     topics = refresh_topics(include_partial=True)
     report.topics = {"born": len(topics.born), "joined": topics.joined, "waiting": topics.waiting,
                      "elapsed_s": round(topics.elapsed_s, 2)}  # fmt: skip
+    # ... and the alerts the rules raise over it, after its topics (growth reads them); marked
+    # backfilled, and delivered only when asked.
+    from oncowatch.alert_commands import check_alerts
+
+    report.alerts = check_alerts(backfilled=not deliver, deliver=deliver)
     return report
 
 
@@ -139,7 +144,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     if not paths:
         raise UserError("nothing to read: none of the given files exists")
     try:
-        report = _ingest(paths, cfg, names)
+        report = _ingest(paths, cfg, names, deliver=args.deliver)
     finally:
         if spool is not None:
             Path(spool.name).unlink(missing_ok=True)
@@ -171,6 +176,7 @@ def _report_dict(report, cfg) -> dict[str, Any]:
         "elapsed_s": round(report.elapsed_s, 2),
         "posts_per_s": round(report.posts_per_s, 1),
         "topics": report.topics,
+        "alerts": report.alerts,
         "store": str(cfg.store.path),
         "demo_key": cfg.demo,
     }
@@ -187,6 +193,12 @@ def _print_report(summary: dict[str, Any]) -> None:
         t = summary["topics"]
         print(f"topics: {t['born']} born, {t['joined']} posts joined a topic, {t['waiting']} waiting "
               f"({t['elapsed_s']} s); see `oncowatch topics`")  # fmt: skip
+    if summary.get("alerts"):
+        a = summary["alerts"]
+        kinds = ", ".join(f"{n} {k}" for k, n in a["by_kind"].items())
+        print(f"alerts: {a['new_alerts']} new{' (' + kinds + ')' if kinds else ''} over {a['ticks']} hourly "
+              f"ticks{', delivered' if a['delivered'] else ', not delivered (backfill)'}; "
+              "see `oncowatch alerts`")  # fmt: skip
     for title, key in (("by category", "by_category"), ("by platform", "by_platform")):
         counts = summary[key]
         if counts:
@@ -226,12 +238,23 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 
 def cmd_sample(args: argparse.Namespace) -> int:
-    """Write the synthetic stream."""
-    from pipelines.sources.sample import generate, write_jsonl
+    """Write the synthetic stream and, with --inject-spikes, the truth about its planted spikes."""
+    from pipelines.sources.sample import generate, plan_spikes, spike_truth, truth_path, write_jsonl
 
     if args.n < 0 or args.days < 1:
         raise UserError("--n must be >= 0 and --days >= 1")
-    posts = generate(args.n, days=args.days, seed=args.seed)
+    if args.spikes is not None and not args.inject_spikes:
+        raise UserError("--spikes K needs --inject-spikes")
+    if args.inject_spikes and (not args.out or args.out == "-"):
+        raise UserError("--inject-spikes needs --out FILE: the truth file is written next to it")
+    start = parse_time(args.start)
+    spikes = []
+    if args.inject_spikes:
+        try:
+            spikes = plan_spikes(args.n, args.days, args.seed, start, args.spikes)
+        except ValueError as exc:
+            raise UserError(str(exc)) from exc
+    posts = list(generate(args.n, days=args.days, seed=args.seed, start=start, spikes=spikes))
     if not args.out or args.out == "-":
         write_jsonl(posts, sys.stdout)
         return 0
@@ -239,6 +262,14 @@ def cmd_sample(args: argparse.Namespace) -> int:
     with opener(args.out, "wt", encoding="utf-8") as out:
         count = write_jsonl(posts, out)
     print(f"wrote {count} synthetic posts to {args.out}", file=sys.stderr)
+    if args.inject_spikes:
+        truth = spike_truth(
+            posts, spikes, stream=Path(args.out).name, n=args.n, days=args.days, seed=args.seed, start=start
+        )
+        path = truth_path(args.out)
+        path.write_text(json.dumps(truth, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        planted = sum(spike["planted_posts"] for spike in truth["spikes"])
+        print(f"wrote the truth of {len(spikes)} planted spikes ({planted} posts) to {path}", file=sys.stderr)
     return 0
 
 
@@ -406,9 +437,9 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 def cmd_eval(args: argparse.Namespace) -> int:
     """Evaluations on labelled data."""
-    from oncowatch import topic_commands, variant_commands
+    from oncowatch import alert_commands, topic_commands, variant_commands
 
-    others = {**topic_commands.EVALS, **variant_commands.EVALS}
+    others = {**topic_commands.EVALS, **variant_commands.EVALS, **alert_commands.EVALS}
     if args.eval_command in others:
         return others[args.eval_command](args)
     if args.eval_command != "classify":
@@ -465,12 +496,13 @@ COMMANDS = {
 
 def dispatch(args: argparse.Namespace) -> int:
     """Run the chosen command."""
-    from oncowatch import stream_commands, topic_commands, variant_commands
+    from oncowatch import alert_commands, stream_commands, topic_commands, variant_commands
 
     commands = {
         **COMMANDS,
         **stream_commands.COMMANDS,
         **topic_commands.COMMANDS,
         **variant_commands.COMMANDS,
+        **alert_commands.COMMANDS,
     }
     return commands[args.command](args)

@@ -68,6 +68,28 @@ class TopicSettings(BaseSettings):
         )
 
 
+class AlertSettings(BaseSettings):
+    """Where the alert rules and channels come from (the file's own keys are in alert_rules.toml)."""
+
+    model_config = _COMMON
+
+    alert_rules: Path | None = Field(
+        default=None,
+        description="Alert rules file (TOML); default: <data dir>/alerts.toml if present, else the defaults.",
+    )
+
+    def rules_path(self, data_dir: Path) -> Path:
+        """The rules file in force."""
+        from importlib import resources
+
+        if self.alert_rules is not None:
+            if not self.alert_rules.is_file():
+                raise FileNotFoundError(f"ONCOWATCH_ALERT_RULES: no such file: {self.alert_rules}")
+            return self.alert_rules
+        local = data_dir / "alerts.toml"
+        return local if local.is_file() else Path(str(resources.files("oncowatch") / "alert_rules.toml"))
+
+
 class PrivacySettings(BaseSettings):
     """Pseudonymisation: the key is a deployment secret, required outside demo mode."""
 

@@ -10,6 +10,7 @@ import logging
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import apache_beam as beam
 from apache_beam.options.pipeline_options import PipelineOptions
@@ -80,6 +81,8 @@ class IngestReport:
     counters: dict[str, int] = field(default_factory=dict)
     #: What the topic refresh after the ingest did (filled by the caller that runs it).
     topics: dict[str, float] = field(default_factory=dict)
+    #: What the alert check after the topic refresh did (filled by the caller that runs it).
+    alerts: dict[str, Any] = field(default_factory=dict)
 
     def by(self, namespace: str) -> dict[str, int]:
         """This run's written posts per primary category or platform."""

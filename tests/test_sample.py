@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 import random
@@ -9,12 +10,14 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta, timezone
+from pathlib import Path
 from typing import Any
 
 import pytest
 from pydantic import ValidationError
 
 from analysis.dedup import near_key
+from oncowatch.cli import main
 from pipelines.sources.sample import (
     APPROVAL,
     BAD_LINE_KINDS,
@@ -23,8 +26,13 @@ from pipelines.sources.sample import (
     RUMOUR,
     SCAM,
     STORIES,
+    PlantedSpike,
+    expected_background,
     generate,
     make_bad_lines,
+    plan_spikes,
+    spike_truth,
+    truth_path,
     write_jsonl,
 )
 from pipelines.sources.sample_fill import fill
@@ -268,8 +276,9 @@ def test_privacy_leaks_expose_a_person_but_only_with_fake_details(big: list[dict
 
 def test_hard_cases_are_in_the_stream(big: list[dict[str, Any]]) -> None:
     def some(category: str, *needles: str) -> bool:
-        return any(post["truth_category"] == category and all(n in post["text"] for n in needles)
-                   for post in big)
+        return any(
+            post["truth_category"] == category and all(n in post["text"] for n in needles) for post in big
+        )
 
     assert some("awareness", "does not cure")  # a debunk is awareness
     assert some("new_therapy", "recruiting")  # trial recruitment, a hospital's legitimate message
@@ -311,8 +320,11 @@ def test_every_template_fills_without_leftover_slots() -> None:
 def test_independent_posts_are_worded_differently(seed: int) -> None:
     # Only reposts, near-copies and the copy-paste scam ads may share their wording; the rest differ in
     # words, not just in emoji, handles, numbers or links (which near_key drops).
-    posts = [post for post in generate(5000, days=DAYS, seed=seed)
-             if "copy_of" not in post and post.get("story") != SCAM]
+    posts = [
+        post
+        for post in generate(5000, days=DAYS, seed=seed)
+        if "copy_of" not in post and post.get("story") != SCAM
+    ]
     assert len({near_key(post["text"]) for post in posts}) >= 0.9 * len(posts)
 
 
@@ -335,3 +347,184 @@ def test_bad_lines_are_each_rejected() -> None:
 
 def test_default_start_is_fixed() -> None:
     assert DEFAULT_START == datetime(2026, 11, 1, tzinfo=UTC)
+
+
+# --- planted spikes --------------------------------------------------------------------------
+
+SPIKE_N, SPIKE_DAYS, SPIKE_SEED = 6000, 21, 4
+Spiked = tuple[list[PlantedSpike], list[dict[str, Any]], list[dict[str, Any]]]
+
+
+def _iso(when: datetime) -> str:
+    return when.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _in_spike(post: dict[str, Any], spike: PlantedSpike) -> bool:
+    return (
+        _iso(spike.start) <= post["created_at"] < _iso(spike.end)
+        and post["truth_category"] == spike.category
+        and spike.platform in (None, post["platform"])
+    )
+
+
+@pytest.fixture(scope="module")
+def spiked() -> Spiked:
+    """The spikes of a 21-day stream, the stream without them, and the stream with them."""
+    spikes = plan_spikes(SPIKE_N, SPIKE_DAYS, seed=SPIKE_SEED)
+    plain = list(generate(SPIKE_N, SPIKE_DAYS, seed=SPIKE_SEED))
+    return spikes, plain, list(generate(SPIKE_N, SPIKE_DAYS, seed=SPIKE_SEED, spikes=spikes))
+
+
+def test_without_spikes_the_stream_is_what_it_was() -> None:
+    # The digest of this stream before spikes existed: a change to the generator that alters it must be meant.
+    text = _jsonl(generate(500, days=3, seed=8, spikes=()))
+    assert hashlib.sha256(text.encode("utf-8")).hexdigest() == (
+        "5f538183e23024af18652954553d39df06e25fe7babf7e5d1e12a242fb866825"
+    )
+    assert "spike" not in text
+
+
+def test_same_seed_gives_the_same_spikes_and_the_same_stream(spiked: Spiked) -> None:
+    spikes, _, posts = spiked
+    assert spikes == plan_spikes(SPIKE_N, SPIKE_DAYS, seed=SPIKE_SEED)
+    assert spikes != plan_spikes(SPIKE_N, SPIKE_DAYS, seed=SPIKE_SEED + 1)
+    assert _jsonl(posts) == _jsonl(generate(SPIKE_N, SPIKE_DAYS, seed=SPIKE_SEED, spikes=spikes))
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_spikes_are_planned_after_the_baseline_apart_and_within_bounds(seed: int) -> None:
+    spikes = plan_spikes(SPIKE_N, SPIKE_DAYS, seed=seed)
+    assert len(spikes) == 4  # one per 5 days
+    assert spikes == sorted(spikes, key=lambda spike: spike.start)
+    categories = Counter(spike.category for spike in spikes)
+    assert categories["miracle_cure"] and categories["scam_ad"]
+    assert sum(spike.platform is None for spike in spikes) == 2
+    for spike in spikes:
+        assert spike.start >= DEFAULT_START + timedelta(days=7)
+        assert spike.end <= DEFAULT_START + timedelta(days=SPIKE_DAYS)
+        assert spike.start.minute == spike.start.second == 0
+        assert timedelta(hours=2) <= spike.end - spike.start <= timedelta(hours=8)
+        assert 3.0 <= spike.multiplier <= 6.0
+    for i, a in enumerate(spikes):
+        for b in spikes[i + 1 :]:
+            assert a.category != b.category or a.end + timedelta(days=1) <= b.start, (a, b)
+
+
+def test_spikes_keep_away_from_the_busiest_hours_of_the_stories_of_their_category(spiked: Spiked) -> None:
+    spikes, plain, _ = spiked
+    for spike in spikes:
+        story_hours = Counter(
+            post["created_at"][:13]
+            for post in plain
+            if "story" in post and post["truth_category"] == spike.category
+        )
+        if not story_hours:
+            continue
+        busiest = datetime.fromisoformat(story_hours.most_common(1)[0][0] + ":00:00+00:00")
+        assert busiest + timedelta(days=2) <= spike.start or spike.end + timedelta(days=2) <= busiest, spike
+
+
+def test_spike_windows_hold_several_times_their_background(spiked: Spiked) -> None:
+    spikes, plain, posts = spiked
+    with_spikes = [sum(_in_spike(post, spike) for post in posts) for spike in spikes]
+    without = [sum(_in_spike(post, spike) for post in plain) for spike in spikes]
+    assert sum(with_spikes) >= 2.5 * sum(without), (with_spikes, without)
+    for index, spike in enumerate(spikes):
+        planted = [post for post in posts if post.get("spike") == str(index)]
+        assert planted and all(_in_spike(post, spike) for post in planted)
+        assert with_spikes[index] - without[index] == len(planted)
+        expected = expected_background(spike, SPIKE_N, SPIKE_DAYS)
+        assert len(planted) == max(1, round((spike.multiplier - 1) * expected))
+
+
+def test_spike_posts_come_on_top_of_an_otherwise_unchanged_stream(spiked: Spiked) -> None:
+    _, plain, posts = spiked
+
+    def key(post: dict[str, Any]) -> tuple[str, str, str, str]:
+        return post["created_at"], post["platform"], post["truth_category"], post["text"]
+
+    assert Counter(key(post) for post in posts if "spike" not in post) == Counter(key(post) for post in plain)
+    assert len(plain) == SPIKE_N
+    for line in _jsonl(post for post in posts if "spike" in post).splitlines():
+        assert Post.model_validate_json(line).extra["synthetic"] is True
+
+
+def test_expected_background_follows_the_daily_rhythm() -> None:
+    day = DEFAULT_START + timedelta(days=10)
+
+    def expected(hour: int, platform: str | None = None) -> float:
+        at = day + timedelta(hours=hour)
+        return expected_background(
+            PlantedSpike("miracle_cure", platform, at, at + timedelta(hours=3), 3.0), 10_000, 21
+        )
+
+    assert expected(19) > 3 * expected(2)
+    assert 0 < expected(19, "facebook") < expected(19)
+
+
+def test_spikes_need_a_baseline_and_must_lie_inside_the_window() -> None:
+    with pytest.raises(ValueError, match="7-day baseline"):
+        plan_spikes(1000, days=7)
+    assert plan_spikes(1000, days=7, count=0) == []
+    late = PlantedSpike(
+        "scam_ad", None, DEFAULT_START + timedelta(days=6), DEFAULT_START + timedelta(days=8), 3
+    )
+    with pytest.raises(ValueError):
+        generate(100, days=7, spikes=[late])
+
+
+@pytest.mark.parametrize(
+    ("out", "truth"),
+    [
+        ("d/stream.jsonl", "d/stream.spikes.json"),
+        ("stream.jsonl.gz", "stream.spikes.json"),
+        ("s", "s.spikes.json"),
+    ],
+)
+def test_the_truth_file_goes_next_to_the_stream(out: str, truth: str) -> None:
+    assert truth_path(out) == Path(truth)
+
+
+def test_the_cli_writes_the_stream_and_its_truth(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "stream.jsonl"
+    args = ["sample", "--n", "3000", "--days", "10", "--seed", "2", "--inject-spikes", "--spikes", "3"]
+    assert main([*args, "--out", str(out)]) == 0
+    path = tmp_path / "stream.spikes.json"
+    assert str(path) in capsys.readouterr().err
+    truth = json.loads(path.read_text(encoding="utf-8"))
+    assert {key: truth[key] for key in ("stream", "n", "days", "seed", "start")} == {
+        "stream": "stream.jsonl",
+        "n": 3000,
+        "days": 10,
+        "seed": 2,
+        "start": "2026-11-01T00:00:00Z",
+    }
+    posts = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert len(truth["spikes"]) == 3
+    for spike in truth["spikes"]:
+        assert set(spike) == {
+            "id",
+            "category",
+            "platform",
+            "start",
+            "end",
+            "multiplier",
+            "expected_background",
+            "planted_posts",
+        }
+        assert spike["planted_posts"] == sum(post.get("spike") == spike["id"] for post in posts) > 0
+        assert spike["start"].endswith("Z") and spike["end"].endswith("Z")
+    assert {story["story"] for story in truth["stories"]} == set(STORIES)
+    assert truth == spike_truth(
+        posts, plan_spikes(3000, 10, seed=2, count=3), stream="stream.jsonl", n=3000, days=10, seed=2
+    )
+
+
+@pytest.mark.parametrize("out", [None, "-"])
+def test_inject_spikes_without_an_output_file_is_refused(
+    out: str | None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    args = ["sample", "--n", "100", "--days", "10", "--inject-spikes"] + (["--out", out] if out else [])
+    assert main(args) == 2
+    captured = capsys.readouterr()
+    assert "--inject-spikes needs --out" in captured.err and captured.out == ""

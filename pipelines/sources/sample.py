@@ -8,6 +8,12 @@ over days with debunking replies, a burst of copy-paste scam ads, a drug approva
 discussion, and a patient's details shared and re-shared. The texts are composed (`sample_grammar`)
 from `sample_templates` and `sample_stories`, so that only copies share their wording; never from
 classifier training data, and every personal detail in them is fake.
+
+Planted spikes, for evaluating the alert rules, come on top when asked for (`plan_spikes`, then
+`generate(..., spikes=...)`): in each spike's window (2 to 8 hours, after a 7-day baseline) extra
+everyday posts of one category, on one platform or on all, about `multiplier` times what the
+background gives there, marked `"spike": "<index>"`. `spike_truth` describes them and the stories'
+windows for the truth file; with no spikes the stream is what it always was.
 """
 
 from __future__ import annotations
@@ -17,9 +23,10 @@ import json
 import math
 import random
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any, TextIO
 
 from pipelines.sources import sample_fill as F
@@ -72,6 +79,215 @@ def _table(weights: Mapping[str, float]) -> Table:
     return list(weights), list(itertools.accumulate(weights.values()))
 
 
+def _counts(n: int) -> dict[str, int]:
+    """Posts of each part of the stream but the background."""
+    return {name: int(n * share) for name, share in _SHARES.items()}
+
+
+def _background_count(n: int) -> int:
+    return n - sum(_counts(n).values())
+
+
+def _category_weights(lang: str) -> dict[str, float]:
+    """The background's category mix in `lang`: the categories it has templates for."""
+    return {c: w for c, w in P.CATEGORY_WEIGHTS.items() if c in T.BACKGROUND[lang]}
+
+
+def _platform_weights(category: str) -> dict[str, float]:
+    boost = P.PLATFORM_BOOST.get(category, {})
+    return {p: w * boost.get(p, 1.0) for p, w in P.PLATFORM_WEIGHTS.items()}
+
+
+def _seconds_into_day(start: datetime) -> int:
+    return start.hour * _HOUR + start.minute * 60 + start.second
+
+
+def _hour_weights(days: int, start: datetime) -> list[float]:
+    """The relative volume of each hour of the window: hour of the day times day of the week."""
+    first = _seconds_into_day(start) // _HOUR
+    return [
+        P.HOUR_WEIGHTS[(first + h) % 24] * P.WEEKDAY_WEIGHTS[(start + timedelta(hours=h)).weekday()]
+        for h in range(days * 24)
+    ]
+
+
+def _utc(start: datetime | None) -> datetime:
+    start = DEFAULT_START if start is None else start
+    if start.tzinfo is None or start.utcoffset() is None:
+        raise ValueError("start must carry a time zone")
+    return start.astimezone(UTC).replace(microsecond=0)
+
+
+def _iso(when: datetime) -> str:
+    return when.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+# --- planted spikes --------------------------------------------------------------------------
+
+#: Categories of the spikes after the first two (miracle_cure, then scam_ad): mostly the alert defaults.
+_SPIKE_CATEGORIES: dict[str, float] = {
+    "miracle_cure": 0.4,
+    "scam_ad": 0.4,
+    "emotional_distress": 0.1,
+    "care_access": 0.05,
+    "financial_support": 0.05,
+}
+#: The categories each planted story carries.
+_STORY_CATEGORIES: dict[str, tuple[str, ...]] = {
+    RUMOUR: ("miracle_cure", "awareness"),
+    SCAM: ("scam_ad",),
+    APPROVAL: ("new_therapy", "care_access"),
+    PRIVACY: ("privacy_leak", "awareness"),
+}
+_BASELINE = 7 * _DAY  # the alert rules need a history before a spike
+_STORY_MARGIN = 2 * _DAY  # so that a spike is never the tail of a story of its category
+_SPIKE_GAP = _DAY  # between two spikes of one category, so that each has a quiet baseline
+_MIN_EXPECTED = 2.0  # background posts a spike's window should hold, so that it stands out of the noise
+_COMMON = 0.1  # the share of a category's posts that makes a platform one where it is common
+
+
+@dataclass(frozen=True, slots=True)
+class PlantedSpike:
+    """Extra posts of `category` on `platform` (None: all) in [start, end): `multiplier` x the background."""
+
+    category: str
+    platform: str | None
+    start: datetime
+    end: datetime
+    multiplier: float
+
+
+def _window(spike: PlantedSpike, start: datetime) -> tuple[int, int]:
+    return int((spike.start - start).total_seconds()), int((spike.end - start).total_seconds())
+
+
+def _overlap(hour: int, lo: int, hi: int) -> int:
+    """Seconds of hour `hour` of the window inside [lo, hi)."""
+    return max(0, min(hi, (hour + 1) * _HOUR) - max(lo, hour * _HOUR))
+
+
+def _langs_of(category: str) -> dict[str, float]:
+    """Each language's share of all background posts that are of `category`."""
+    total = sum(P.LANG_WEIGHTS.values())
+    shares = {}
+    for lang, weight in P.LANG_WEIGHTS.items():
+        mix = _category_weights(lang)
+        if category in mix:
+            shares[lang] = weight / total * mix[category] / sum(mix.values())
+    return shares
+
+
+def _platform_share(category: str, platform: str | None) -> float:
+    if platform is None:
+        return 1.0
+    weights = _platform_weights(category)
+    return weights.get(platform, 0.0) / sum(weights.values())
+
+
+def _story_peaks(total: int) -> dict[str, tuple[int, int]]:
+    """Where each planted story is busiest, in seconds into the window, as the `_Stream` methods place it."""
+    rumour, scam = int(0.2 * total), int(0.62 * total)
+    scam_half = min(10 * _HOUR, total // 6) // 2 + 1
+    announce = (int(0.42 * total) // _DAY) * _DAY + 14 * _HOUR
+    return {
+        RUMOUR: (rumour, rumour + min(3 * _DAY, int(0.6 * total)) + _HOUR),
+        SCAM: (scam - scam_half, scam + scam_half),
+        APPROVAL: (announce, announce + 2 * _DAY),
+        PRIVACY: (int(0.72 * total), int(0.72 * total) + _DAY),
+    }
+
+
+def expected_background(spike: PlantedSpike, n: int, days: int = 7, start: datetime | None = None) -> float:
+    """The background posts of the spike's category (and platform) expected in its window, spike-free.
+
+    Computed from the generator's own weights, not from a draw: the background's size (about 72% of n)
+    x the category's share over the languages x the platform's share of the category x the window's
+    share of the hour-and-weekday weights. Reposts, near-copies and replies add about 15% on top.
+    """
+    start = _utc(start)
+    weights = _hour_weights(days, start)
+    lo, hi = _window(spike, start)
+    in_window = sum(w * _overlap(h, lo, hi) for h, w in enumerate(weights)) / _HOUR
+    share = sum(_langs_of(spike.category).values()) * _platform_share(spike.category, spike.platform)
+    return _background_count(n) * share * in_window / sum(weights)
+
+
+def _planted_count(spike: PlantedSpike, expected: float) -> int:
+    """Posts to add so that the window holds about `multiplier` times its background; at least one."""
+    return max(1, round((spike.multiplier - 1.0) * expected))
+
+
+def plan_spikes(
+    n: int, days: int = 7, seed: int = 0, start: datetime | None = None, count: int | None = None
+) -> list[PlantedSpike]:
+    """`count` spikes (default one per 5 days, at least 2) for a stream of these arguments, in time order.
+
+    The seed alone fixes them. The first two are miracle_cure and scam_ad, the rest mostly so; half are on
+    one platform where the category is common, half on all. Each lasts 2 to 8 hours (longer where the
+    series is thin, so that its window expects at least 2 background posts), multiplies its background
+    3 to 6 times, starts on the hour after the first 7 days, and keeps 1 day from any other spike of its
+    category and 2 days from the peak of a planted story of its category. Raises ValueError where there
+    is no room for them.
+    """
+    if n < 0 or days < 1:
+        raise ValueError(f"n must be >= 0 and days >= 1, got n={n}, days={days}")
+    start, total = _utc(start), days * _DAY
+    count = max(2, round(days / 5)) if count is None else count
+    if count < 0:
+        raise ValueError(f"count must be >= 0, got {count}")
+    if count and total < _BASELINE + 2 * _HOUR:
+        raise ValueError(f"spikes start after a 7-day baseline: days must be >= 8, got {days}")
+    rng = random.Random(f"spikes:{seed}")  # noqa: S311 - synthetic data, not security
+    categories = ["miracle_cure", "scam_ad"][:count]
+    categories += rng.choices(list(_SPIKE_CATEGORIES), list(_SPIKE_CATEGORIES.values()), k=max(0, count - 2))
+    one_platform = [i < count // 2 for i in range(count)]
+    rng.shuffle(one_platform)
+    busy: dict[str, list[tuple[int, int]]] = {c: [] for c in _SPIKE_CATEGORIES}
+    for story, (lo, hi) in _story_peaks(total).items():
+        for category in set(_STORY_CATEGORIES[story]) & set(busy):
+            busy[category].append((lo - _STORY_MARGIN, hi + _STORY_MARGIN))
+    per_hour, weights = _background_count(n) / (days * 24), _hour_weights(days, start)
+    first = _BASELINE + (-_seconds_into_day(start)) % _HOUR
+    spikes = []
+    for category, single in zip(categories, one_platform, strict=True):
+        platform = None
+        if single:
+            shares = {p: _platform_share(category, p) for p in P.PLATFORM_WEIGHTS}
+            common = {p: share for p, share in shares.items() if share >= _COMMON}
+            platform = rng.choices(list(common), list(common.values()))[0]
+        rate = per_hour * sum(_langs_of(category).values()) * _platform_share(category, platform)
+        hours = max(rng.randint(2, 8), min(8, math.ceil(_MIN_EXPECTED / rate) if rate > 0 else 8))
+        length = hours * _HOUR
+        free = [
+            t
+            for t in range(first, total - length + 1, _HOUR)
+            if all(t + length <= lo or t >= hi for lo, hi in busy[category])
+        ]
+        if not free:
+            raise ValueError(
+                f"no room for {count} spikes in {days} days: they start after day 7, 1 day apart within a"
+                " category and 2 days from the planted stories; give more days or fewer spikes"
+            )
+        # Spikes break out when people post, more often in the evening than at night.
+        t = rng.choices(free, [weights[t // _HOUR] for t in free])[0]
+        busy[category].append((t - _SPIKE_GAP, t + length + _SPIKE_GAP))
+        multiplier = round(rng.uniform(3.0, 6.0), 1)
+        when = start + timedelta(seconds=t)
+        spikes.append(PlantedSpike(category, platform, when, when + timedelta(seconds=length), multiplier))
+    return sorted(spikes, key=lambda spike: (spike.start, spike.category))
+
+
+def _check_spikes(spikes: Sequence[PlantedSpike], start: datetime, days: int) -> None:
+    for spike in spikes:
+        lo, hi = _window(spike, start)
+        if not _langs_of(spike.category):
+            raise ValueError(f"no background posts of category {spike.category!r} to spike")
+        if spike.platform is not None and spike.platform not in P.PLATFORM_WEIGHTS:
+            raise ValueError(f"unknown platform {spike.platform!r}")
+        if not 0 <= lo < hi <= days * _DAY or spike.multiplier < 1.0:
+            raise ValueError(f"a spike must lie inside the window and multiply by >= 1: {spike}")
+
+
 # --- the stream ------------------------------------------------------------------------------
 
 
@@ -91,37 +307,31 @@ class _Draft:
     copy_of: _Draft | None
     metrics: dict[str, int] | None
     id: str = ""
+    spike: str | None = None
 
 
 class _Stream:
     """Builds one stream: background, planted stories, replies, then reposts and near-copies."""
 
-    def __init__(self, n: int, days: int, seed: int, start: datetime) -> None:
+    def __init__(
+        self, n: int, days: int, seed: int, start: datetime, spikes: Sequence[PlantedSpike] = ()
+    ) -> None:
         self.rng = rng = random.Random(seed)  # noqa: S311 - synthetic data, not security
-        self.n, self.start, self.total = n, start, days * _DAY
+        self.n, self.start, self.total, self.days = n, start, days * _DAY, days
+        self.planted = tuple(spikes)
         self.drafts: list[_Draft] = []
         handles = F.make_handles(rng, min(3000, 200 + n // 5))
         self.ctx = F.SlotContext(rng, handles, F.make_sellers(rng, 40))
         # A long tail of authors: a few post very often, most once or twice.
         self._author_cum = list(itertools.accumulate(1.0 / (i + 20) for i in range(len(handles))))
-        self._sec0 = start.hour * _HOUR + start.minute * 60 + start.second
-        hour_weights = [
-            P.HOUR_WEIGHTS[(self._sec0 // _HOUR + h) % 24]
-            * P.WEEKDAY_WEIGHTS[(start + timedelta(hours=h)).weekday()]
-            for h in range(days * 24)
-        ]
-        self._hour_cum = list(itertools.accumulate(hour_weights))
+        self._sec0 = _seconds_into_day(start)
+        self._hour_weights = _hour_weights(days, start)
+        self._hour_cum = list(itertools.accumulate(self._hour_weights))
         self._max_hour_weight = max(P.HOUR_WEIGHTS)
         self._tables = {name: _table(weights) for name, weights in _STORY_TABLES.items()}
         self._lang_table = _table(P.LANG_WEIGHTS)
-        self._category_tables = {
-            lang: _table({c: w for c, w in P.CATEGORY_WEIGHTS.items() if c in by_category})
-            for lang, by_category in T.BACKGROUND.items()
-        }
-        self._platform_tables = {
-            c: _table({p: w * P.PLATFORM_BOOST.get(c, {}).get(p, 1.0) for p, w in P.PLATFORM_WEIGHTS.items()})
-            for c in CATEGORIES
-        }
+        self._category_tables = {lang: _table(_category_weights(lang)) for lang in T.BACKGROUND}
+        self._platform_tables = {c: _table(_platform_weights(c)) for c in CATEGORIES}
 
     def _pick(self, table: Table) -> str:
         return self.rng.choices(table[0], cum_weights=table[1])[0]
@@ -247,12 +457,32 @@ class _Stream:
         for hour, lang in zip(hours, langs, strict=True):
             truth = self._pick(self._category_tables[lang])
             platform = self._pick(self._platform_tables[truth])
-            text, slots = self._render(T.BACKGROUND[lang][truth], lang)
-            # Guests on news sites, deleted accounts elsewhere.
-            author = None if rng.random() < (0.25 if platform == "news_comment" else 0.02) else self._author()
-            text = self._decorate(text, platform, truth, lang, slots)
+            text, author = self._everyday(lang, truth, platform)
             self._add(hour * _HOUR + rng.randrange(_HOUR), platform, text, truth, lang, author)
         return self.drafts[start:]
+
+    def _everyday(self, lang: str, truth: str, platform: str) -> tuple[str, str | None]:
+        """The text and author of one everyday post of `truth` on `platform`."""
+        text, slots = self._render(T.BACKGROUND[lang][truth], lang)
+        # Guests on news sites, deleted accounts elsewhere.
+        anonymous = self.rng.random() < (0.25 if platform == "news_comment" else 0.02)
+        author = None if anonymous else self._author()
+        return self._decorate(text, platform, truth, lang, slots), author
+
+    def spike(self, index: int, spike: PlantedSpike) -> None:
+        """Everyday posts of the spike's category crowded into its window, following the daily rhythm."""
+        rng, truth = self.rng, spike.category
+        lo, hi = _window(spike, self.start)
+        count = _planted_count(spike, expected_background(spike, self.n, self.days, self.start))
+        hours = range(lo // _HOUR, (hi - 1) // _HOUR + 1)
+        weights = [self._hour_weights[h] * _overlap(h, lo, hi) for h in hours]
+        langs = _table(_langs_of(truth))
+        for hour in rng.choices(hours, weights=weights, k=count):
+            offset = rng.randrange(max(lo, hour * _HOUR), min(hi, (hour + 1) * _HOUR))
+            lang = self._pick(langs)
+            platform = spike.platform or self._pick(self._platform_tables[truth])
+            text, author = self._everyday(lang, truth, platform)
+            self._add(offset, platform, text, truth, lang, author).spike = str(index)
 
     def replies(self, count: int, parents: list[_Draft]) -> None:
         """Replies to background posts, on the parent's platform, in the parent's language where possible."""
@@ -397,14 +627,17 @@ class _Stream:
 
     def build(self) -> list[dict[str, Any]]:
         """The whole stream as JSON-ready dicts, sorted by time."""
-        counts = {name: int(self.n * share) for name, share in _SHARES.items()}
-        parents = self.background(self.n - sum(counts.values()))
+        counts = _counts(self.n)
+        parents = self.background(_background_count(self.n))
         self.rumour(counts[RUMOUR])
         self.scam(counts[SCAM])
         self.approval(counts[APPROVAL])
         self.privacy(counts[PRIVACY])
         self.replies(counts["reply"], parents)
         self.copies(counts["repost"], counts["near_copy"])
+        # Last, so that the posts drawn before keep their times, categories and platforms.
+        for index, spike in enumerate(self.planted):
+            self.spike(index, spike)
         return self._finish()
 
     def _finish(self) -> list[dict[str, Any]]:
@@ -433,6 +666,8 @@ class _Stream:
             post["synthetic"] = True
             if d.story:
                 post["story"] = d.story
+            if d.spike is not None:
+                post["spike"] = d.spike
             post["truth_category"] = d.truth
             if d.copy_of is not None:
                 post["copy_of"] = f"{d.copy_of.platform}:{d.copy_of.id}"
@@ -443,19 +678,85 @@ class _Stream:
 # --- public API ------------------------------------------------------------------------------
 
 
-def generate(n: int, days: int = 7, seed: int = 0, start: datetime | None = None) -> Iterator[dict[str, Any]]:
+def generate(
+    n: int,
+    days: int = 7,
+    seed: int = 0,
+    start: datetime | None = None,
+    spikes: Sequence[PlantedSpike] = (),
+) -> Iterator[dict[str, Any]]:
     """n synthetic posts over `days` days from `start` (default 2026-11-01T00:00Z), sorted by created_at.
 
-    The same arguments always give the same posts. Raises ValueError for n < 0, days < 1 or a naive start.
+    The same arguments always give the same posts. Each of `spikes` (see `plan_spikes`) adds posts on top
+    of the n, marked `"spike": "<its index>"`; the other posts keep their times, categories and platforms.
+    Raises ValueError for n < 0, days < 1, a naive start or a spike outside the window.
     """
     if n < 0:
         raise ValueError(f"n must be >= 0, got {n}")
     if days < 1:
         raise ValueError(f"days must be >= 1, got {days}")
-    start = DEFAULT_START if start is None else start
-    if start.tzinfo is None or start.utcoffset() is None:
-        raise ValueError("start must carry a time zone")
-    return iter(_Stream(n, days, seed, start.astimezone(UTC).replace(microsecond=0)).build())
+    start = _utc(start)
+    _check_spikes(spikes, start, days)
+    return iter(_Stream(n, days, seed, start, spikes).build())
+
+
+def truth_path(out: str | Path) -> Path:
+    """Where the truth file of the stream written to `out` goes: stream.jsonl(.gz) -> stream.spikes.json."""
+    out = Path(out)
+    name = out.name.removesuffix(".gz")
+    return out.with_name(f"{Path(name).stem or name}.spikes.json")
+
+
+def spike_truth(
+    posts: Iterable[dict[str, Any]],
+    spikes: Sequence[PlantedSpike],
+    *,
+    stream: str,
+    n: int,
+    days: int = 7,
+    seed: int = 0,
+    start: datetime | None = None,
+) -> dict[str, Any]:
+    """The truth file of a stream: its arguments, its planted spikes, and each planted story's window.
+
+    `stories` lists, per story and category it carries, the first and last post (copies included), so that
+    an evaluation does not count alerts on them as false.
+    """
+    start = _utc(start)
+    planted: dict[str, int] = {}
+    stories: dict[tuple[str, str], list[str]] = {}
+    for post in posts:
+        if "spike" in post:
+            planted[post["spike"]] = planted.get(post["spike"], 0) + 1
+        if "story" in post:
+            window = stories.setdefault((post["story"], post["truth_category"]), [post["created_at"]] * 2)
+            window[0], window[1] = min(window[0], post["created_at"]), max(window[1], post["created_at"])
+    return {
+        "stream": stream,
+        "n": n,
+        "days": days,
+        "seed": seed,
+        "start": _iso(start),
+        "spikes": [
+            {
+                "id": str(i),
+                "category": spike.category,
+                "platform": spike.platform,
+                "start": _iso(spike.start),
+                "end": _iso(spike.end),
+                "multiplier": spike.multiplier,
+                "expected_background": round(expected_background(spike, n, days, start), 2),
+                "planted_posts": planted.get(str(i), 0),
+            }
+            for i, spike in enumerate(spikes)
+        ],
+        "stories": [
+            {"story": story, "category": category, "start": first, "end": last}
+            for (story, category), (first, last) in sorted(
+                stories.items(), key=lambda item: (STORIES.index(item[0][0]), item[1][0])
+            )
+        ],
+    }
 
 
 def to_json_line(post: dict[str, Any]) -> str:

@@ -1,0 +1,198 @@
+"""`oncowatch eval alerts`: the alert rules on a stream with planted spikes (`sample --inject-spikes`).
+
+The stream goes through the real pipeline into a temporary store; topics are refreshed; then the
+rules step through event time twice: as live checks, one after every 6 hours of event time (each
+sees only the ticks its posts have passed), and, after forgetting everything, as one backfill.
+Both must raise the same alerts.
+
+Scoring, per spike rule (its category):
+- a planted spike of that category is *found* by a spike alert of the category on its platform
+  (or overall) whose window overlaps the spike's [start, end + one interval); its *delay* is from
+  the spike's start to the first such alert's tick; *within one interval* when that is at most the
+  rules' interval;
+- an alert matching no planted spike is *false*, unless it falls in the active window (+1 day) of
+  a planted story of the same category (the sample's growing rumour and scam burst are real
+  spikes the truth file lists as stories): those are counted apart, as `on_stories`;
+- false alerts per simulated week = false / (days of the stream / 7).
+Privacy: every post the store labels `privacy_leak` must be in a privacy alert; also reported is how
+many of the posts written as leaks (`truth_category`) the classifier labelled and alerted.
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import tempfile
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from analysis.alerts import AlertRules, format_duration
+from indexing.alerts import AlertStore, parse_iso
+from pipelines.config import PipelineConfig
+
+LIVE_SLICE = timedelta(hours=6)
+
+
+def read_truth(path: Path) -> dict[str, Any]:
+    """The truth file; ValueError when it is not one."""
+    try:
+        truth = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as exc:
+        raise ValueError(f"{path}: not a truth file: {exc}") from exc
+    if not isinstance(truth, dict) or not isinstance(truth.get("spikes"), list):
+        raise ValueError(
+            f"{path}: not a truth file (no 'spikes' list); see `oncowatch sample --inject-spikes`"
+        )
+    return truth
+
+
+def evaluate_alerts(
+    stream: Path,
+    truth_path: Path,
+    rules: AlertRules,
+    cfg: PipelineConfig,
+    keep: str | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> dict[str, Any]:
+    """Ingest, refresh topics, check live and as a backfill, score (see the module docstring)."""
+    from indexing.factory import open_store
+    from oncowatch.alert_commands import examples_reader
+    from pipelines import ingest
+    from pipelines.alerts import check, tick_floor
+    from pipelines.topics import open_topics, refresh
+
+    truth = read_truth(truth_path)
+    folder = Path(keep) if keep else Path(tempfile.mkdtemp(prefix="oncowatch-eval-alerts-"))
+    folder.mkdir(parents=True, exist_ok=True)
+    cfg = replace(
+        cfg, store=replace(cfg.store, path=folder / "oncowatch.sqlite", vectors_dir=folder / "vectors")
+    )
+    if progress:
+        progress(f"eval alerts: ingesting {stream} into {folder}")
+    ingested = ingest.run([str(stream)], cfg)
+    with open_topics(cfg) as topics:
+        refresh(topics, include_partial=True)
+    store = open_store(cfg.store.backend, cfg.store.path)
+    alerts = AlertStore(cfg.store.path)
+    try:
+        read = examples_reader(store)
+        newest = parse_iso(alerts.query("SELECT max(created_at) FROM posts")[0][0])
+        oldest = parse_iso(alerts.query("SELECT min(created_at) FROM posts")[0][0])
+        cut = tick_floor(oldest, LIVE_SLICE) + LIVE_SLICE
+        while cut <= newest + LIVE_SLICE:
+            check(alerts, rules, read, until=min(cut, newest), backfilled=False)
+            cut += LIVE_SLICE
+        live = _signature(alerts)
+        if progress:
+            progress(f"eval alerts: {len(live)} alerts live; now as one backfill")
+        alerts.reset()
+        check(alerts, rules, read, backfilled=True)
+        backfill = _signature(alerts)
+        report = score(alerts, truth, rules, newest - oldest)
+        report["posts_stored"] = ingested.written
+        report["backfill_identical_to_live"] = live == backfill
+        report["alerts_differing"] = sorted(set(live) ^ set(backfill))[:20]
+        report["rules"] = report.pop("per_rule")
+        report["store"] = str(folder) if keep else None
+    finally:
+        alerts.close()
+        store.close()
+        if not keep:
+            import shutil
+
+            shutil.rmtree(folder, ignore_errors=True)
+    return report
+
+
+def _signature(alerts: AlertStore) -> dict[str, tuple]:
+    rows = alerts.query(
+        "SELECT alert_id, kind, severity, window_start, window_end, observed, post_ids FROM alerts"
+    )
+    return {row[0]: tuple(row[1:]) for row in rows}
+
+
+def score(alerts: AlertStore, truth: dict[str, Any], rules: AlertRules, span: timedelta) -> dict[str, Any]:
+    """Precision, recall, delays per spike rule; privacy coverage (see the module docstring)."""
+    weeks = max(span / timedelta(days=7), 1e-9)
+    raised = alerts.list(limit=1_000_000)
+    per_rule: dict[str, Any] = {}
+    for rule in rules.spikes:
+        planted = [s for s in truth["spikes"] if s["category"] == rule.category]
+        stories = [s for s in truth.get("stories", []) if s.get("category") == rule.category]
+        mine = [a for a in raised if a["kind"] == "spike" and a.get("category") == rule.category]
+        matched: set[str] = set()
+        delays: list[float] = []
+        found = within = 0
+        for spike in planted:
+            start, end = parse_iso(spike["start"]), parse_iso(spike["end"]) + rules.interval
+            hits = [
+                a
+                for a in mine
+                if (a.get("platform") in (None, spike.get("platform")) or spike.get("platform") is None)
+                and parse_iso(a["window_start"]) < end
+                and parse_iso(a["window_end"]) > start
+            ]
+            matched.update(a["alert_id"] for a in hits)
+            if hits:
+                found += 1
+                delay = (min(parse_iso(a["created_at"]) for a in hits) - start) / timedelta(hours=1)
+                delays.append(round(delay, 2))
+                within += delay <= rules.interval / timedelta(hours=1)
+        on_stories = {
+            a["alert_id"]
+            for a in mine
+            for s in stories
+            if a["alert_id"] not in matched
+            and parse_iso(a["window_start"]) < parse_iso(s["end"]) + timedelta(days=1)
+            and parse_iso(a["window_end"]) > parse_iso(s["start"])
+        }
+        false = [a for a in mine if a["alert_id"] not in matched and a["alert_id"] not in on_stories]
+        per_rule[rule.name] = {
+            "category": rule.category,
+            "planted": len(planted),
+            "found": found,
+            "recall": round(found / len(planted), 3) if planted else None,
+            "within_one_interval": within,
+            "delays_h": delays,
+            "median_delay_h": statistics.median(delays) if delays else None,
+            "alerts": len(mine),
+            "true_alerts": len(matched),
+            "on_stories": len(on_stories),
+            "false": len(false),
+            "false_per_week": round(len(false) / weeks, 2),
+            "precision": round(len(matched) / (len(matched) + len(false)), 3) if matched or false else None,
+            "false_alerts": [
+                {k: a.get(k) for k in ("alert_id", "platform", "window_start", "observed", "expected")}
+                for a in false[:10]
+            ],
+        }
+    labelled = {pid for (pid,) in alerts.query(
+        "SELECT p.post_id FROM posts p JOIN post_labels l ON l.post_rowid = p.id "
+        "WHERE l.label = 'privacy_leak'"
+    )}  # fmt: skip
+    alerted = {pid for (pid,) in alerts.query("SELECT post_id FROM alert_privacy")}
+    written = {
+        pid
+        for pid, doc in alerts.query("SELECT post_id, doc FROM posts")
+        if json.loads(doc).get("extra", {}).get("truth_category") == "privacy_leak"
+    }
+    return {
+        "interval": format_duration(rules.interval),
+        "weeks": round(weeks, 2),
+        "per_rule": per_rule,
+        "growth_alerts": sum(1 for a in raised if a["kind"] == "growth"),
+        "privacy": {
+            "labelled": len(labelled),
+            "alerted": len(labelled & alerted),
+            "all_alerted": labelled <= alerted,
+            "written_as_leaks": len(written),
+            "written_labelled": len(written & labelled),
+            "written_alerted": len(written & alerted),
+        },
+        "alerts_total": len(raised),
+        "by_kind": {k: sum(1 for a in raised if a["kind"] == k) for k in ("spike", "growth", "privacy")},
+        "checked_at": datetime.now().astimezone().isoformat(timespec="seconds"),
+    }
