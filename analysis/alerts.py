@@ -260,7 +260,7 @@ def _plain(rule: Any) -> dict[str, Any]:
 
 
 @dataclass(frozen=True)
-class Test:
+class Verdict:
     """One window's verdict: what was seen, what was expected, how improbable."""
 
     observed: int
@@ -367,10 +367,10 @@ def spike_test(
     recent: np.ndarray,
     recent_expected: np.ndarray,
     overdispersion: float,
-) -> Test | None:
+) -> Verdict | None:
     """The most improbable window of the rule that spikes at the end of `recent` (hourly counts,
     oldest first, aligned with `recent_expected`), or None."""
-    best: Test | None = None
+    best: Verdict | None = None
     for window in rule.windows:
         hours = max(1, int(window / _HOUR))
         if hours > len(recent):
@@ -382,21 +382,21 @@ def spike_test(
             continue
         p = upper_tail(observed, mean, overdispersion, float((mu**2).sum()))
         if p < rule.alpha and (best is None or p < best.p_value):
-            best = Test(observed, mean, p, window)
+            best = Verdict(observed, mean, p, window)
     return best
 
 
-def growth_test(rule: GrowthRule, recent: int, previous_day: int) -> Test | None:
+def growth_test(rule: GrowthRule, recent: int, previous_day: int) -> Verdict | None:
     """A cluster with `recent` posts in the last window and `previous_day` in the 24 h before it."""
     per_window = previous_day * (rule.window / timedelta(days=1))
     mean = max(per_window, rule.floor)
     if recent < rule.min_count or recent < rule.min_ratio * mean:
         return None
     p = float(stats.poisson.sf(recent - 1, mean))
-    return Test(recent, mean, p, rule.window) if p < rule.alpha else None
+    return Verdict(recent, mean, p, rule.window) if p < rule.alpha else None
 
 
-def severity(test: Test) -> str:
+def severity(test: Verdict) -> str:
     """low under 3x the expectation, medium under 5x, high under 10x, critical beyond (or p < 1e-12
     on a big count: a flood is critical whatever its baseline)."""
     ratio = test.ratio

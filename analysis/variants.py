@@ -4,8 +4,10 @@ group near-copies into families, and measure retrieval the way CLEF CheckThat! 2
 Pure: no store, no index, no model. `pipelines/variants.py` feeds it the candidate lists of FAISS
 and of the store's full-text index; `pipelines/eval_variants.py` those of a verified-claims corpus.
 
-- Fusion: each candidate gets the features of `FEATURES` from the two best-first lists, and a
-  `FusionModel` (two logistic regressions fitted on CLEF 2020 train by
+- Fusion: each candidate gets the features of `FEATURES` from the two best-first lists and from
+  what its text shares with the query's (`indexing.lexical.QueryProfile`: idf-weighted share of
+  the query's terms, numbers, capitalised words, length), and a `FusionModel` (a ranker and a
+  logistic regression fitted on CLEF 2020 train by
   `benchmarks/fit_variant_fusion.py`, shipped as `analysis/variant_fusion.json`) turns them into a
   ranking score and a calibrated P(same claim); `cutoff` is the probability from which a candidate
   is a variant.
@@ -30,13 +32,31 @@ from typing import Any, Literal
 import numpy as np
 
 from analysis.prototypes import DEBUNK
+from indexing.lexical import QueryProfile
 
 Stance = Literal["asserts", "debunks", "unclear"]
 
-#: The fusion features of a candidate, the columns of `fusion_features`.
-FEATURES = ("cosine", "cosine_gap", "bm25_norm", "rr_dense", "rr_lexical", "both")
+#: The fusion features of a candidate, the columns of `fusion_features`: its place in the dense and
+#: lexical lists, then what its text shares with the query's (`indexing.lexical.QueryProfile.overlap`),
+#: then two products a linear head cannot form itself (a word-for-word match counts for more when
+#: the meaning is close too; so does being near the top of both lists).
+FEATURES = (
+    "cosine",
+    "cosine_gap",
+    "bm25_norm",
+    "rr_dense",
+    "rr_lexical",
+    "both",
+    "term_cover",
+    "shared_numbers",
+    "number_clash",
+    "shared_capitalised",
+    "length_ratio",
+    "cosine_x_cover",
+    "rr_product",
+)
 #: What P(same claim) is computed from: no ranks, so the n-th variant of a big family counts as the first.
-SAME_CLAIM_FEATURES = ("cosine", "cosine_gap", "bm25_norm", "both")
+SAME_CLAIM_FEATURES = ("cosine", "cosine_gap", "bm25_norm", "both", "term_cover", "cosine_x_cover")
 #: Two posts this close in meaning are one family even without a shared near_key (a copy with a
 #: word changed); measured on the sample stream's copy campaigns, rewordings stay well below it.
 FAMILY_COSINE = 0.95
@@ -44,15 +64,34 @@ FUSION_FILE = "variant_fusion.json"
 #: Families compared pairwise by cosine at most (a square matrix of this side).
 _MAX_COSINE_MERGE = 2000
 
-_URL = re.compile(r"(?:https?://|www\.)\S+|\S*pic\.twitter\.com/\S*", re.IGNORECASE)
-_HANDLE = re.compile(r"@\w[\w.]*")
+# A media link is often glued to the word before it (`#IranUsapic.twitter.com/x`): only the link goes.
+_URL = re.compile(r"(?:https?://|www\.)\S+|pic\.twitter\.com/\S*", re.IGNORECASE)
+_HANDLE = re.compile(r"@(\w[\w.]*)")
+_HASHTAG = re.compile(r"#(\w+)")
+_WORD_BREAK = re.compile(
+    r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z])|_+"
+)
 _DEBUNK = re.compile("|".join(f"(?:{cue.pattern})" for cue in DEBUNK))
 _ASSERTS = frozenset({"miracle_cure", "scam_ad"})
 
 
+def _words_of(name: str) -> str:
+    """A handle or hashtag as the words it joins: `HillaryClinton` -> `Hillary Clinton`."""
+    return " ".join(_WORD_BREAK.sub(" ", name).split())
+
+
+def _hashtag(match: re.Match[str]) -> str:
+    words = _words_of(match.group(1))
+    # The tag stays (posts that carry it match it), its words join it (texts that spell them out).
+    return f" {match.group(0)} " if words == match.group(1) else f" {match.group(0)} {words} "
+
+
 def clean_text(text: str) -> str:
-    """A post as a query: links, `pic.twitter.com` media links and @handles removed, spaces folded."""
-    return " ".join(_HANDLE.sub(" ", _URL.sub(" ", text)).split())
+    """A post as a query: links and `pic.twitter.com` media links removed, an @handle as its words
+    (`@HillaryClinton` -> `Hillary Clinton`: who a post names or quotes is often what its claim is
+    about), a joined-up hashtag followed by its words, spaces folded."""
+    text = _HANDLE.sub(lambda m: f" {_words_of(m.group(1))} ", _URL.sub(" ", text))
+    return " ".join(_HASHTAG.sub(_hashtag, text).split())
 
 
 # --------------------------------------------------------------------------------------------
@@ -64,6 +103,9 @@ def fusion_features(
     dense: Sequence[tuple[str, float]],
     lexical: Sequence[tuple[str, float]],
     cosines: Mapping[str, float] | None = None,
+    *,
+    query: QueryProfile,
+    texts: Mapping[str, str],
 ) -> tuple[list[str], np.ndarray]:
     """Every candidate of either best-first list and its `FEATURES` row.
 
@@ -71,6 +113,8 @@ def fusion_features(
     candidate takes its cosine from `cosines` (compute it: it matters) or else the lowest dense
     cosine seen, a bound it cannot have beaten. The gap is to the best cosine of all candidates;
     bm25 is divided by the query's best bm25, so 1.0 is the best lexical match of this query.
+    `query` is the profile of the (cleaned) query text, with document counts from the corpus the
+    lexical list came from; `texts` each candidate's text (one missing counts as empty).
     """
     dense_rank = {doc: rank for rank, (doc, _) in enumerate(dense, start=1)}
     lexical_rank = {doc: rank for rank, (doc, _) in enumerate(lexical, start=1)}
@@ -92,7 +136,8 @@ def fusion_features(
             [float(doc in dense_rank and doc in lexical_rank) for doc in ids],
         ]
     )
-    return ids, rows
+    overlap = np.array([query.overlap(texts.get(doc, "")) for doc in ids], dtype=np.float64)
+    return ids, np.column_stack([rows, overlap, cos * overlap[:, 0], rows[:, 3] * rows[:, 4]])
 
 
 @dataclass(frozen=True)
@@ -125,6 +170,50 @@ class LogisticHead:
         model = LogisticRegression(C=c, max_iter=5000).fit(np.asarray(rows)[:, columns], np.asarray(labels))
         return cls(tuple(features), tuple(float(x) for x in model.coef_[0]), float(model.intercept_[0]))
 
+    @classmethod
+    def fit_ranking(
+        cls,
+        groups: Sequence[tuple[np.ndarray, np.ndarray]],
+        features: Sequence[str],
+        c: float = 1.0,
+    ) -> LogisticHead:
+        """Fit a ranker on (full feature rows, 0/1 labels) per query: a conditional logit, the
+        softmax over each query's candidates of their linear scores, so it learns what puts the
+        answer above the other candidates of the same query (what MAP measures) rather than what
+        makes a row relevant among all rows. L2 (inverse strength `c`) on standardised columns;
+        a query without a relevant candidate teaches nothing and is left out. The scale and
+        intercept of the sigmoid are then fitted on all rows (one-feature logistic regression),
+        so the head still reads as a probability; the order it gives does not depend on them."""
+        from scipy.optimize import minimize
+        from sklearn.linear_model import LogisticRegression
+
+        columns = [FEATURES.index(f) for f in features]
+        kept = [(np.asarray(x)[:, columns], np.asarray(y, dtype=np.float64)) for x, y in groups if np.any(y)]
+        if not kept:
+            raise ValueError("no query has a relevant candidate")
+        stacked = np.vstack([x for x, _ in kept])
+        mean, scale = stacked.mean(axis=0), stacked.std(axis=0) + 1e-9
+        standard = [((x - mean) / scale, y / y.sum()) for x, y in kept]
+
+        def loss(w: np.ndarray) -> tuple[float, np.ndarray]:
+            value, grad = 0.5 * float(w @ w) / c, w / c
+            for x, target in standard:
+                logits = x @ w
+                logits -= logits.max()
+                p = np.exp(logits)
+                p /= p.sum()
+                value -= float(target @ np.log(p + 1e-300))
+                grad = grad + x.T @ (p - target)
+            return value, grad
+
+        w = minimize(loss, np.zeros(len(columns)), jac=True, method="L-BFGS-B").x
+        coef = w / scale  # the per-query shift of standardising changes no order
+        rows = np.vstack([np.asarray(x) for x, _ in groups])
+        labels = np.concatenate([np.asarray(y) for _, y in groups])
+        platt = LogisticRegression(max_iter=1000).fit(rows[:, columns] @ coef[:, None], labels)
+        a, b = float(platt.coef_[0][0]), float(platt.intercept_[0])
+        return cls(tuple(features), tuple(float(x) for x in a * coef), b)
+
     def to_json(self) -> dict[str, Any]:
         """The head as JSON."""
         return {"features": list(self.features), "coef": list(self.coef), "intercept": self.intercept}
@@ -140,7 +229,8 @@ class FusionModel:
     """Two logistic heads over the fusion features and the cut-off of the second.
 
     - `rank` orders candidates when one document is *the* answer (a claim for a tweet, CLEF's
-      task): it leans on reciprocal ranks, which say "best of this list".
+      task): it leans on reciprocal ranks, which say "best of this list", and is fitted as a
+      ranker (`LogisticHead.fit_ranking`).
     - `same_claim` is P(a candidate makes the query's claim), fitted on post pairs that make the same
       claim; it leaves ranks out, so the tenth rewording of a rumour is judged like the first.
       `cutoff` applies to it, and `oncowatch variants` accepts, scores and orders by it.

@@ -2,9 +2,11 @@
 
     .venv/bin/python benchmarks/fit_variant_fusion.py [--cache-dir DIR] [--c 1.0]
 
-1. The rank head: a logistic regression over `analysis.variants.FEATURES` of every candidate (the
-   union of the dense and lexical top-100) of every train tweet against the verified claims,
-   labelled 1 for the claim the qrels give (one answer per query: CLEF's task).
+1. The rank head: a ranker (`LogisticHead.fit_ranking`, a conditional logit: the softmax over each
+   query's candidates) over `analysis.variants.FEATURES` of every candidate (the union of the dense
+   and lexical top-100) of every train tweet against the verified claims, labelled 1 for the claim
+   the qrels give (one answer per query: CLEF's task). The design (features, ranker, C=1) was chosen
+   by 5-fold cross-validation by query on train.
 2. The same-claim head and its cut-off: what `oncowatch variants` decides is post-to-post, with
    many answers per query, so P(same claim) is fitted (without the rank features) on train tweets
    querying the other train tweets, labelled by `tweet_variant_pairs.tsv` (train pairs only), and
@@ -58,9 +60,13 @@ def main() -> None:
     train_queries, train_qrels = load_split("train")
     judged = [(q, t) for q, t in train_queries if train_qrels.get(q)]
     train = retriever.candidates(judged)
-    rows = np.vstack([features for ids, features, _, _ in train.values() if ids])
-    labels = np.array([d in train_qrels[q] for q, (ids, _, _, _) in train.items() for d in ids], dtype=int)
-    rank = LogisticHead.fit(rows, labels, FEATURES, c=args.c)
+    groups = [
+        (features, np.array([d in train_qrels[q] for d in ids], dtype=int))
+        for q, (ids, features, _, _) in train.items()
+        if ids
+    ]
+    labels = np.concatenate([y for _, y in groups])
+    rank = LogisticHead.fit_ranking(groups, FEATURES, c=args.c)
 
     pairs, relevant = tweet_candidates(embedder, ("train",), "train", args.cache_dir, _progress)
     pair_rows = np.vstack([features for ids, features, _, _ in pairs.values() if ids])
@@ -99,12 +105,14 @@ def main() -> None:
         },
         data_note="sha256 prefixes of the files in ../shared/data/clef2020_claim_retrieval/",
         method=(
-            f"two logistic regressions (C={args.c}) over the union of the dense and lexical top-{POOL} "
-            f"candidates. rank: every feature, train tweets against the verified claims ({len(judged)} "
-            f"queries, {len(labels)} candidates, {int(labels.sum())} relevant). same_claim: no rank "
-            f"features, train tweets against the other train tweets ({len(pairs)} queries with a variant "
-            f"in tweet_variant_pairs.tsv, {len(pair_labels)} candidates, {int(pair_labels.sum())} "
-            "relevant); cut-off: the best F1 of its same-claim decisions there"
+            f"two heads over the union of the dense and lexical top-{POOL} candidates, L2 C={args.c}. "
+            "rank: a conditional logit (softmax over each query's candidates, standardised features, "
+            "then a sigmoid fitted on its score), every feature, train tweets against the verified "
+            f"claims ({len(judged)} queries, {len(labels)} candidates, {int(labels.sum())} relevant). "
+            "same_claim: a logistic regression, no rank features, train tweets against the other train "
+            f"tweets ({len(pairs)} queries with a variant in tweet_variant_pairs.tsv, {len(pair_labels)} "
+            f"candidates, {int(pair_labels.sum())} relevant); cut-off: the best F1 of its same-claim "
+            "decisions there"
         ),
         embedding_model=embedder.version,
         figures=figures,

@@ -12,8 +12,9 @@ from pathlib import Path
 from prefect import flow, get_run_logger, task
 from prefect.tasks import exponential_backoff
 
+from analysis.alerts import AlertRules
 from analysis.topics import TopicParams
-from flows.hooks import step_topics
+from flows.hooks import evaluate_alerts, step_topics
 from pipelines import ingest
 from pipelines.config import PipelineConfig
 from pipelines.stages.decode import EventWindow
@@ -55,8 +56,10 @@ def backfill(
     since: datetime | None = None,
     until: datetime | None = None,
     topic_params: TopicParams | None = None,
+    alert_rules: AlertRules | None = None,
 ) -> dict:
-    """Ingest archive files (names or globs) into the store, then step topics through what came in.
+    """Ingest archive files (names or globs) into the store, step topics through what came in, then
+    evaluate the alert rules over it (alerts marked backfilled: the caller decides on delivery).
 
     `since`/`until` keep only posts created in that event-time range (until exclusive). Re-running
     it duplicates nothing and changes no topic: the posts are already stored and already seen.
@@ -75,5 +78,6 @@ def backfill(
     )
     summary = ingest_files(paths, cfg, window)
     summary["topics"] = step_topics(cfg, topic_params, None, None, True)
+    summary["alerts"] = evaluate_alerts(cfg, alert_rules or AlertRules.default(), None, True)
     logger.info("backfill done: %s", summary)
     return summary

@@ -2,8 +2,8 @@
 
 `refresh-topics` brings the vector index up to date and then steps topics through every complete
 tick of event time that the stored posts reach (pipelines/topics.py): scheduled every few minutes
-beside the stream, it is the live topic refresh. `check-alerts` counts the window's posts per
-primary category and platform (what the spike rules of the alerts read).
+beside the stream, it is the live topic refresh. `check-alerts` evaluates the alert rules at every
+complete tick of event time not yet evaluated (pipelines/alerts.py) and returns the new alerts.
 """
 
 from __future__ import annotations
@@ -13,7 +13,9 @@ from datetime import datetime
 from prefect import flow, get_run_logger, task
 from prefect.tasks import exponential_backoff
 
+from analysis.alerts import AlertRules
 from analysis.topics import TopicParams
+from pipelines import alerts as alert_checks
 from pipelines import ingest
 from pipelines import topics as topic_refresh
 from pipelines.config import PipelineConfig
@@ -26,20 +28,10 @@ def sync_vectors(cfg: PipelineConfig) -> int:
 
 
 @task(retries=3, retry_delay_seconds=exponential_backoff(backoff_factor=2))
-def window_counts(cfg: PipelineConfig, since: datetime | None, until: datetime | None) -> dict:
-    """Posts created in [since, until) per primary category and per platform."""
-    from indexing.base import PostFilter
-
-    store = cfg.store.open()
-    try:
-        flt = PostFilter(since=since, until=until)
-        return {
-            "posts": store.count(flt),
-            "by_category": store.terms("primary", flt),
-            "by_platform": store.terms("platform", flt),
-        }
-    finally:
-        store.close()
+def evaluate_alerts(cfg: PipelineConfig, rules: AlertRules, until: datetime | None, backfilled: bool) -> dict:
+    """The alert rules at every tick not yet evaluated; a retry redoes only the ticks not stored."""
+    report = alert_checks.check_store(cfg, rules, until=until, backfilled=backfilled)
+    return {**report.as_dict(), "alerts": report.alerts}
 
 
 @task(retries=3, retry_delay_seconds=exponential_backoff(backoff_factor=2))
@@ -81,8 +73,18 @@ def refresh_topics(
 
 
 @flow(name="check-alerts")
-def check_alerts(cfg: PipelineConfig, since: datetime | None = None, until: datetime | None = None) -> dict:
-    """Count the window's posts per category and platform, the series the alert rules read."""
-    counts = window_counts(cfg, since, until)
-    get_run_logger().info("check-alerts: %d posts in the window", counts["posts"])
-    return counts
+def check_alerts(
+    cfg: PipelineConfig,
+    rules: AlertRules | None = None,
+    until: datetime | None = None,
+    backfilled: bool = False,
+) -> dict:
+    """The alert rules over every complete tick of event time not yet evaluated (after the topics,
+    which the growth rule reads). Returns the check's report with the new alerts; delivering them is
+    the caller's (oncowatch/)."""
+    report = evaluate_alerts(cfg, rules or AlertRules.default(), until, backfilled)
+    get_run_logger().info(
+        "check-alerts: %d ticks (%s .. %s), %d new alerts %s",
+        report["ticks"], report["first_tick"], report["last_tick"], report["new_alerts"], report["by_kind"],
+    )  # fmt: skip
+    return report

@@ -7,6 +7,8 @@ and leaves. A failing batch is rewound and its task retried with backoff; the of
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from prefect.tasks import exponential_backoff
@@ -40,6 +42,7 @@ def stream(
     max_wait_s: float = 0.25,
     max_batches: int | None = None,
     connect_timeout_s: float = 60.0,
+    after_batch: Callable[[dict], None] | None = None,
 ) -> dict:
     """Drain the topic: batches until one wait window brings nothing (or `max_batches`)."""
     logger = get_run_logger()
@@ -58,6 +61,8 @@ def stream(
                 if settled or empty_windows * max_wait_s > connect_timeout_s:
                     break
                 continue
+            if after_batch is not None:
+                after_batch(report)  # topics and alerts of what the batch completed (oncowatch/)
             summary.batches += 1
             summary.messages += report["messages"]
             summary.written += report["written"]

@@ -139,32 +139,19 @@ class AlertStore:
 
         Returns the ids of the alerts that are new (a replayed tick stores nothing twice).
         """
-        new: list[str] = []
         with self.write() as conn:
-            for alert in alerts:
-                row = [
-                    json.dumps(alert.get(name, [])) if name in _JSON_FIELDS else alert.get(name)
-                    for name in _FIELDS
-                ]
-                row[_FIELDS.index("backfilled")] = int(bool(alert.get("backfilled")))
-                cursor = conn.execute(
-                    f"INSERT OR IGNORE INTO alerts ({', '.join(_FIELDS)}) "  # noqa: S608 - fixed names
-                    f"VALUES ({', '.join('?' * len(_FIELDS))})",
-                    row,
-                )
-                if cursor.rowcount:
-                    new.append(alert["alert_id"])
-                if alert["kind"] == "privacy":
-                    conn.executemany(
-                        "INSERT OR IGNORE INTO alert_privacy VALUES (?, ?)",
-                        [(post_id, alert["alert_id"]) for post_id in alert["post_ids"]],
-                    )
+            new = _insert(conn, alerts)
             conn.executemany(
                 "INSERT OR REPLACE INTO alert_episodes VALUES (?, ?, ?, ?, ?)",
                 [(e.key, iso(e.started), iso(e.last_fired), e.severity, e.alert_id) for e in episodes],
             )
             conn.execute("INSERT OR REPLACE INTO alert_meta VALUES ('frontier', ?)", (iso(tick),))
         return new
+
+    def save_alerts(self, alerts: Sequence[Mapping[str, Any]]) -> list[str]:
+        """Store alerts raised between ticks (privacy leaks); the ids of the new ones."""
+        with self.write() as conn:
+            return _insert(conn, alerts)
 
     def reset(self) -> None:
         """Forget every alert and all state (`alerts check --rebuild`); deliveries go with them."""
@@ -254,6 +241,29 @@ class AlertStore:
             n for (n,) in self.query("SELECT count(*) FROM alerts WHERE acked_at IS NULL")
         )
         return out
+
+
+def _insert(conn: sqlite3.Connection, alerts: Sequence[Mapping[str, Any]]) -> list[str]:
+    """Insert alerts (an id already stored is left as it is); privacy posts are marked alerted."""
+    new: list[str] = []
+    for alert in alerts:
+        row = [
+            json.dumps(alert.get(name, [])) if name in _JSON_FIELDS else alert.get(name) for name in _FIELDS
+        ]
+        row[_FIELDS.index("backfilled")] = int(bool(alert.get("backfilled")))
+        cursor = conn.execute(
+            f"INSERT OR IGNORE INTO alerts ({', '.join(_FIELDS)}) "  # noqa: S608 - fixed names
+            f"VALUES ({', '.join('?' * len(_FIELDS))})",
+            row,
+        )
+        if cursor.rowcount:
+            new.append(alert["alert_id"])
+        if alert["kind"] == "privacy":
+            conn.executemany(
+                "INSERT OR IGNORE INTO alert_privacy VALUES (?, ?)",
+                [(post_id, alert["alert_id"]) for post_id in alert["post_ids"]],
+            )
+    return new
 
 
 def _alert(row: Sequence[Any]) -> dict[str, Any]:

@@ -103,6 +103,9 @@ class Store(Protocol):
     ) -> list[tuple[str, float]]:
         """Posts sharing informative words with `text` (OR-query), best first: (post_id, score)."""
 
+    def document_frequency(self, terms: Sequence[tuple[str, bool]]) -> tuple[list[int], int]:
+        """Posts holding each (term, is_prefix) of `indexing.lexical.query_terms`, and all posts."""
+
     def count(self, flt: PostFilter = PostFilter()) -> int:
         """How many posts match the filter."""
 

@@ -12,11 +12,13 @@ against its own `posts_fts`.
 
 from __future__ import annotations
 
+import math
 import re
 import sqlite3
 import threading
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -31,11 +33,18 @@ MIN_COMMON_DOCS = 1000
 
 #: (term, is_prefix) -> how many documents hold it.
 DocCount = Callable[[str, bool], int]
+#: (term, is_prefix) pairs -> how many documents hold each, and how many documents there are.
+DocFrequency = Callable[[Sequence[tuple[str, bool]]], tuple[list[int], int]]
 
 _URL = re.compile(r"(?:https?://|www\.|pic\.twitter\.com/)\S+", re.IGNORECASE)
 _HANDLE = re.compile(r"@\w[\w.]*")
 _REDACTION = re.compile(r"\[[A-Z_]+\]")
 _WORD = re.compile(r"\w+")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+#: A word that starts with a capital, not part of a handle (names, places, acronyms, and sentence starts).
+_CAPITALISED = re.compile(r"(?<![\w@])#?([A-Z][\w'-]+)")
+#: Caps on the shared numbers and capitalised words `QueryProfile.overlap` counts.
+_MAX_SHARED_NUMBERS, _MAX_SHARED_CAPITALISED = 3, 5
 #: Inflections `or_query` strips before a prefix match, longest first (tuned on CLEF 2020 train).
 _SUFFIXES = ("ings", "ing", "edly", "ed", "es", "s", "ly")
 _MIN_STEM = 4
@@ -126,6 +135,73 @@ def or_query(
     return " OR ".join('"' + term + '"' + ("*" if prefix else "") for term, prefix in terms) or None
 
 
+def term_matches(term: str, prefix: bool, words: set[str] | frozenset[str]) -> bool:
+    """Whether a `query_terms` term (a word, or a prefix) is among `words` (`_terms` of a text)."""
+    return any(w.startswith(term) for w in words) if prefix else term in words
+
+
+@dataclass(frozen=True)
+class QueryProfile:
+    """What the text-pair features of the rumour-variant fusion compare each candidate's text with.
+
+    The query's `query_terms` with bm25's idf from a corpus's document counts (a rare shared word
+    says more than a common one), its numbers and its capitalised words (names, places). Built once
+    per query, so each candidate costs a few set look-ups.
+    """
+
+    terms: tuple[tuple[str, bool], ...]
+    weights: tuple[float, ...]
+    numbers: frozenset[str]
+    capitalised: frozenset[str]
+
+    @classmethod
+    def of(cls, text: str, frequency: DocFrequency | None = None) -> QueryProfile:
+        """The profile of `text`; `frequency` gives the corpus's document counts (without it,
+        every term weighs the same)."""
+        terms = query_terms(text)
+        if frequency is not None and terms:
+            counts, total = frequency(terms)
+            weights = tuple(_idf(count, total) for count in counts)
+        else:
+            weights = (1.0,) * len(terms)
+        return cls(tuple(terms), weights, _numbers(text), _capitalised(text))
+
+    def overlap(self, text: str) -> tuple[float, float, float, float, float]:
+        """(term_cover, shared_numbers, number_clash, shared_capitalised, length_ratio) of a candidate:
+        the idf-weighted share of the query's terms it holds, the numbers (at most 3) and capitalised
+        words (at most 5) both hold, 1.0 when both hold numbers but none in common, and the log of
+        its number of terms over the query's."""
+        words = set(_terms(text))
+        total = sum(self.weights)
+        found = sum(
+            w for (t, p), w in zip(self.terms, self.weights, strict=True) if term_matches(t, p, words)
+        )
+        numbers = _numbers(text)
+        shared = len(self.numbers & numbers)
+        return (
+            found / total if total > 0 else 0.0,
+            float(min(shared, _MAX_SHARED_NUMBERS)),
+            float(bool(self.numbers) and bool(numbers) and not shared),
+            float(min(len(self.capitalised & _capitalised(text)), _MAX_SHARED_CAPITALISED)),
+            math.log((len(query_terms(text)) + 1) / (len(self.terms) + 1)),
+        )
+
+
+def _idf(count: int, total: int) -> float:
+    """bm25's idf (FTS5's, without its floor); a prefix's count, an upper bound, is capped at `total`."""
+    count = min(max(count, 0), total)
+    return math.log(1.0 + (total - count + 0.5) / (count + 0.5))
+
+
+def _numbers(text: str) -> frozenset[str]:
+    return frozenset(_NUMBER.findall(_URL.sub(" ", text)))
+
+
+def _capitalised(text: str) -> frozenset[str]:
+    text = _REDACTION.sub(" ", _URL.sub(" ", text))
+    return frozenset(word.casefold() for word in _CAPITALISED.findall(text))
+
+
 def vocabulary_count(rows: Callable[[str, Sequence[Any]], list[Any]], vocab: str) -> DocCount:
     """`doc_count` from an fts5vocab `row` table named `vocab` (a fixed name, never user input),
     read through `rows(sql, params)`. A prefix sums the documents of each word it covers (an upper
@@ -174,6 +250,13 @@ class LexicalIndex:
                 raise
             self._conn.execute("COMMIT")
         return len(rows)
+
+    def document_frequency(self, terms: Sequence[tuple[str, bool]]) -> tuple[list[int], int]:
+        """Documents holding each (term, is_prefix) of `query_terms`, and all documents (`DocFrequency`)."""
+        with self._lock:
+            total = int(self._conn.execute("SELECT count(*) FROM docs").fetchone()[0])
+            counts = vocabulary_count(lambda sql, p: self._conn.execute(sql, p).fetchall(), "temp.docs_vocab")
+            return [counts(term, prefix) for term, prefix in terms], total
 
     def search(self, text: str, limit: int = 100) -> list[tuple[str, float]]:
         """Documents sharing informative words with `text`, best first: (doc_id, -bm25)."""

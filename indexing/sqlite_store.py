@@ -411,6 +411,17 @@ class SQLiteStore:
         )
         return [(post_id, float(score)) for post_id, score in rows]
 
+    def document_frequency(self, terms: Sequence[tuple[str, bool]]) -> tuple[list[int], int]:
+        """Posts holding each (term, is_prefix) of `indexing.lexical.query_terms` (from posts_fts's
+        vocabulary), and all posts: the idf of the rumour-variant fusion's text-pair features."""
+        from indexing.lexical import vocabulary_count
+
+        self._query(
+            "CREATE VIRTUAL TABLE IF NOT EXISTS temp.posts_fts_vocab USING fts5vocab(main, posts_fts, row)"
+        )
+        count = vocabulary_count(self._query, "temp.posts_fts_vocab")
+        return [count(term, prefix) for term, prefix in terms], self.count()
+
     def count(self, flt: PostFilter = ANY_POST) -> int:
         """How many posts match the filter."""
         where, params = _where(flt)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import secrets
 import sys
@@ -16,6 +17,8 @@ from typing import Any
 
 from oncowatch.commands import UserError, _config, _print_json, existing_store, parse_time
 from oncowatch.settings import AlertSettings, StorageSettings
+
+log = logging.getLogger(__name__)
 
 _KINDS = ("spike", "growth", "privacy")
 
@@ -83,25 +86,6 @@ def open_alerts(readonly: bool = False) -> Iterator[Any]:
         store.close()
 
 
-def examples_reader(store: Any) -> Callable[[Sequence[str]], list[dict[str, Any]]]:
-    """Redacted examples of posts, newest first, as alerts carry them."""
-
-    def read(post_ids: Sequence[str]) -> list[dict[str, Any]]:
-        posts = [p for p in (store.get_post(pid) for pid in post_ids) if p is not None]
-        posts.sort(key=lambda p: (p.created_at, p.post_id), reverse=True)
-        return [
-            {
-                "post_id": p.post_id,
-                "platform": p.platform,
-                "created_at": p.created_at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
-                "redacted_text": p.redacted_text,
-            }
-            for p in posts
-        ]
-
-    return read
-
-
 def check_alerts(
     backfilled: bool,
     deliver: bool,
@@ -117,7 +101,7 @@ def check_alerts(
     Returns the check's report with the deliveries' outcome.
     """
     from indexing.factory import open_store
-    from pipelines.alerts import check, tick_floor
+    from pipelines.alerts import check, examples_from, tick_floor
 
     config = config or load_config()
     storage = StorageSettings()
@@ -134,7 +118,7 @@ def check_alerts(
         report = check(
             alerts,
             config.rules,
-            examples_reader(store),
+            examples_from(store),
             until=until,
             backfilled=backfilled,
             progress=progress,
@@ -142,6 +126,19 @@ def check_alerts(
         outcome = report.as_dict()
         outcome["delivered"] = deliver_alerts(alerts, report.alerts, config.channels) if deliver else {}
     return outcome
+
+
+def after_batch(_report: Any = None) -> None:
+    """After a stream micro-batch: topics stepped through the ticks the batch completed, the alert
+    rules evaluated at them, new alerts delivered. A failure here is logged and never fails the
+    batch (its posts are stored and committed; the next batch catches up)."""
+    from oncowatch.topic_commands import refresh_topics
+
+    try:
+        refresh_topics()
+        check_alerts(backfilled=False, deliver=True)
+    except Exception as exc:  # noqa: BLE001 - the stream must go on; the next batch retries
+        log.warning("after the batch, topics/alerts failed (%s): the next one catches up", type(exc).__name__)
 
 
 def deliver_alerts(alerts: Any, new: Sequence[dict[str, Any]], channels: Sequence[Any]) -> dict[str, Any]:

@@ -197,7 +197,10 @@ def cmd_stream(args: argparse.Namespace) -> int:
     logging.getLogger("pipelines.stream").setLevel(logging.INFO)
     logging.getLogger("pipelines.sources.kafka").setLevel(logging.INFO)
     log.setLevel(logging.INFO)
-    consumer = StreamConsumer(cfg, spec, max_batch=max_batch, max_wait_s=max_wait)
+    from oncowatch.alert_commands import after_batch
+
+    # After every micro-batch: topics and alerts of the ticks it completed; new alerts delivered.
+    consumer = StreamConsumer(cfg, spec, max_batch=max_batch, max_wait_s=max_wait, on_batch=after_batch)
     _stop_on_signals(consumer)
     try:
         consumer.connect(timeout_s=args.connect_timeout)

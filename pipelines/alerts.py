@@ -6,12 +6,14 @@ rules read what the store holds with created_at before t:
   `baseline_days` before t (the history) and the longest window (what is tested);
 - growth: posts per topic (members that had joined by t) and per family of near-copies in the
   last window and the day before it;
-- privacy: every privacy_leak post created before t that no alert holds yet.
+- privacy: every privacy_leak post created before t that no alert holds yet; and, at the end of
+  every check, every one up to the newest post (a leak is alerted soon, not at the next tick).
 Ticks are evaluated once, in order, from the frontier (the last tick evaluated) to the last tick
 the stored posts have passed: a live check after each micro-batch and a backfill of the same posts
 step through the same ticks with the same counts, so they raise the same alerts with the same
-ids. A post that arrives after its hour was evaluated still gets its privacy alert (at the next
-tick) but no longer counts towards that hour's spike. `backfilled` marks alerts raised by a
+ids (privacy alerts may group the same leaks differently: by check live, by tick in a backfill). A
+post that arrives after its hour was evaluated still gets its privacy alert but no longer counts
+towards that hour's spike. `backfilled` marks alerts raised by a
 backfill; those are not delivered unless asked.
 """
 
@@ -28,7 +30,7 @@ from typing import Any
 import numpy as np
 
 from analysis import alerts as rules_mod
-from analysis.alerts import AlertRules, Episode, Test, decide, epoch_hour, severity
+from analysis.alerts import AlertRules, Episode, Verdict, decide, epoch_hour, severity
 from indexing.alerts import AlertStore, iso, parse_iso
 from indexing.topics import ts as store_ts
 
@@ -152,7 +154,7 @@ class _Checker:
             alerts += self._privacy(now)
         return alerts
 
-    def _fire(self, key: str, now: datetime, test: Test) -> tuple[Episode, str | None] | None:
+    def _fire(self, key: str, now: datetime, test: Verdict) -> tuple[Episode, str | None] | None:
         """The episode of a key that fires now, and the alert it escalates, or None when it only
         keeps its open episode alive (same or lower severity: no new alert, the cooldown restarts)."""
         previous = self.episodes.get(key)
@@ -239,7 +241,7 @@ class _Checker:
         for group in groups:
             post_ids = [post_id for post_id, _ in group]
             first = parse_iso(group[0][1])
-            test = Test(len(post_ids), 0.0, 0.0, now - first)
+            test = Verdict(len(post_ids), 0.0, 0.0, now - first)
             alert_id = rules_mod.privacy_alert_id(post_ids)
             episode = Episode("privacy", first, now, "high", alert_id)
             alert = self._alert(
@@ -267,7 +269,7 @@ class _Checker:
         episode: Episode,
         rule: str,
         kind: str,
-        test: Test,
+        test: Verdict,
         start: datetime,
         end: datetime,
         post_ids: Sequence[str],
@@ -375,10 +377,11 @@ def check(
     last = tick_floor(min(latest, until) if until else latest, interval)
     frontier = store.frontier()
     first = frontier + interval if frontier else tick_floor(oldest, interval) + interval
+    checker = _Checker(store, rules, backfilled, read_examples)
     if last < first:
+        report.alerts += _leaks_now(store, checker, min(latest, until) if until else latest)
         report.elapsed_s = time.perf_counter() - started
         return report
-    checker = _Checker(store, rules, backfilled, read_examples)
     categories = sorted({r.category for r in rules.spikes if r.enabled})
     longest = max((_hours(w) for r in rules.spikes for w in r.windows), default=1)
     reach = timedelta(days=rules.baseline_days) + timedelta(hours=longest)
@@ -401,9 +404,58 @@ def check(
             tick += interval
         if progress:
             progress(f"alerts: through {iso(tick - interval)}, {len(report.alerts)} new")
+    report.alerts += _leaks_now(store, checker, min(latest, until) if until else latest)
     report.elapsed_s = time.perf_counter() - started
     log.info(report.line())
     return report
+
+
+def _leaks_now(store: AlertStore, checker: _Checker, newest: datetime) -> list[dict[str, Any]]:
+    """Privacy leaks are alerted soon, not at the next tick: every leak up to the newest post that
+    no alert holds yet (the frontier stays; spikes and growth wait for their tick)."""
+    if not checker.rules.privacy.enabled:
+        return []
+    alerts = checker._privacy(newest + timedelta(microseconds=1))
+    new = set(store.save_alerts(alerts))
+    return [a for a in alerts if a["alert_id"] in new]
+
+
+def examples_from(store: Any) -> Callable[[Sequence[str]], list[dict[str, Any]]]:
+    """What alerts show of their posts: redacted text, platform, time; newest first."""
+
+    def read(post_ids: Sequence[str]) -> list[dict[str, Any]]:
+        posts = [p for p in (store.get_post(pid) for pid in post_ids) if p is not None]
+        posts.sort(key=lambda p: (p.created_at, p.post_id), reverse=True)
+        return [
+            {
+                "post_id": p.post_id,
+                "platform": p.platform,
+                "created_at": iso(p.created_at),
+                "redacted_text": p.redacted_text,
+            }
+            for p in posts
+        ]
+
+    return read
+
+
+def check_store(
+    cfg: Any,
+    rules: AlertRules,
+    until: datetime | None = None,
+    backfilled: bool = False,
+    progress: Callable[[str], None] | None = None,
+) -> CheckReport:
+    """`check` on the configured store (the embedded SQLite store keeps alert state in its file)."""
+    if cfg.store.backend != "sqlite":
+        raise ValueError(f"alerts are kept in the SQLite store; backend {cfg.store.backend!r} has none yet")
+    store = cfg.store.open()
+    try:
+        with AlertStore(cfg.store.path, cfg.store.busy_timeout_ms) as alerts:
+            read = examples_from(store)
+            return check(alerts, rules, read, until=until, backfilled=backfilled, progress=progress)
+    finally:
+        store.close()
 
 
 def _hours(window: timedelta) -> int:

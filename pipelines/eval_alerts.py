@@ -10,9 +10,10 @@ Scoring, per spike rule (its category):
   (or overall) whose window overlaps the spike's [start, end + one interval); its *delay* is from
   the spike's start to the first such alert's tick; *within one interval* when that is at most the
   rules' interval;
-- an alert matching no planted spike is *false*, unless it falls in the active window (+1 day) of
-  a planted story of the same category (the sample's growing rumour and scam burst are real
-  spikes the truth file lists as stories): those are counted apart, as `on_stories`;
+- an alert matching no planted spike is *false*, unless it is about a planted story (the sample's
+  growing rumour and scam burst are real spikes; the truth file lists them as stories): 30% of its
+  posts are story posts, or it falls in the active window (+1 day) of a story of its category.
+  Those are counted apart, as `on_stories`;
 - false alerts per simulated week = false / (days of the stream / 7).
 Privacy: every post the store labels `privacy_leak` must be in a privacy alert; also reported is how
 many of the posts written as leaks (`truth_category`) the classifier labelled and alerted.
@@ -34,6 +35,12 @@ from indexing.alerts import AlertStore, parse_iso
 from pipelines.config import PipelineConfig
 
 LIVE_SLICE = timedelta(hours=6)
+#: An alert whose posts are at least this share a planted story's is about that story.
+STORY_SHARE = 0.3
+
+
+def _share(post_ids: list[str], among: set[str]) -> float:
+    return sum(p in among for p in post_ids) / len(post_ids) if post_ids else 0.0
 
 
 def read_truth(path: Path) -> dict[str, Any]:
@@ -59,9 +66,8 @@ def evaluate_alerts(
 ) -> dict[str, Any]:
     """Ingest, refresh topics, check live and as a backfill, score (see the module docstring)."""
     from indexing.factory import open_store
-    from oncowatch.alert_commands import examples_reader
     from pipelines import ingest
-    from pipelines.alerts import check, tick_floor
+    from pipelines.alerts import check, examples_from, tick_floor
     from pipelines.topics import open_topics, refresh
 
     truth = read_truth(truth_path)
@@ -78,7 +84,7 @@ def evaluate_alerts(
     store = open_store(cfg.store.backend, cfg.store.path)
     alerts = AlertStore(cfg.store.path)
     try:
-        read = examples_reader(store)
+        read = examples_from(store)
         newest = parse_iso(alerts.query("SELECT max(created_at) FROM posts")[0][0])
         oldest = parse_iso(alerts.query("SELECT min(created_at) FROM posts")[0][0])
         cut = tick_floor(oldest, LIVE_SLICE) + LIVE_SLICE
@@ -108,16 +114,27 @@ def evaluate_alerts(
 
 
 def _signature(alerts: AlertStore) -> dict[str, tuple]:
+    """Spike and growth alerts as raised, and the set of leaks alerted (privacy alerts group the
+    leaks each check finds, so live checks group them by check, a backfill by tick)."""
     rows = alerts.query(
-        "SELECT alert_id, kind, severity, window_start, window_end, observed, post_ids FROM alerts"
+        "SELECT alert_id, kind, severity, window_start, window_end, observed, post_ids FROM alerts "
+        "WHERE kind != 'privacy'"
     )
-    return {row[0]: tuple(row[1:]) for row in rows}
+    signature: dict[str, tuple] = {row[0]: tuple(row[1:]) for row in rows}
+    signature["leaks alerted"] = tuple(
+        sorted(p for (p,) in alerts.query("SELECT post_id FROM alert_privacy"))
+    )
+    return signature
 
 
 def score(alerts: AlertStore, truth: dict[str, Any], rules: AlertRules, span: timedelta) -> dict[str, Any]:
     """Precision, recall, delays per spike rule; privacy coverage (see the module docstring)."""
     weeks = max(span / timedelta(days=7), 1e-9)
     raised = alerts.list(limit=1_000_000)
+    extras = {
+        pid: json.loads(doc).get("extra", {}) for pid, doc in alerts.query("SELECT post_id, doc FROM posts")
+    }
+    story_posts = {pid for pid, extra in extras.items() if extra.get("story")}
     per_rule: dict[str, Any] = {}
     for rule in rules.spikes:
         planted = [s for s in truth["spikes"] if s["category"] == rule.category]
@@ -144,10 +161,15 @@ def score(alerts: AlertStore, truth: dict[str, Any], rules: AlertRules, span: ti
         on_stories = {
             a["alert_id"]
             for a in mine
-            for s in stories
             if a["alert_id"] not in matched
-            and parse_iso(a["window_start"]) < parse_iso(s["end"]) + timedelta(days=1)
-            and parse_iso(a["window_end"]) > parse_iso(s["start"])
+            and (
+                _share(a["post_ids"], story_posts) >= STORY_SHARE
+                or any(
+                    parse_iso(a["window_start"]) < parse_iso(s["end"]) + timedelta(days=1)
+                    and parse_iso(a["window_end"]) > parse_iso(s["start"])
+                    for s in stories
+                )
+            )
         }
         false = [a for a in mine if a["alert_id"] not in matched and a["alert_id"] not in on_stories]
         per_rule[rule.name] = {
@@ -174,11 +196,7 @@ def score(alerts: AlertStore, truth: dict[str, Any], rules: AlertRules, span: ti
         "WHERE l.label = 'privacy_leak'"
     )}  # fmt: skip
     alerted = {pid for (pid,) in alerts.query("SELECT post_id FROM alert_privacy")}
-    written = {
-        pid
-        for pid, doc in alerts.query("SELECT post_id, doc FROM posts")
-        if json.loads(doc).get("extra", {}).get("truth_category") == "privacy_leak"
-    }
+    written = {pid for pid, extra in extras.items() if extra.get("truth_category") == "privacy_leak"}
     return {
         "interval": format_duration(rules.interval),
         "weeks": round(weeks, 2),

@@ -8,7 +8,8 @@ what `oncowatch variants` orders by), and dense-only and lexical-only rankings.
 
 A document may have several fields (CLEF: the claim and the title of its fact-check): its vector is
 the mean of the fields' unit vectors, so its inner product with a query is their mean cosine, and
-its lexical text is the fields joined.
+its lexical text, and the text the fusion's text-pair features compare with the query's, is the
+fields joined.
 
 Files (`read_corpus`, `read_queries`, `read_qrels`): the CLEF TSVs as published (`id <TAB> text
 [<TAB> title]`, header line optional, quoted fields) or JSON lines `{"id", "text"[, "title"]}`;
@@ -31,7 +32,7 @@ import numpy as np
 
 from analysis.embedding import Embedder
 from analysis.variants import FusionModel, clean_text, fusion_features, retrieval_metrics
-from indexing.lexical import LexicalIndex
+from indexing.lexical import LexicalIndex, QueryProfile
 
 log = logging.getLogger(__name__)
 
@@ -145,8 +146,9 @@ class Retriever:
         self.matrix = self._doc_vectors(docs, cache_dir)
         self._index = faiss.IndexFlatIP(self.matrix.shape[1])
         self._index.add(self.matrix)
+        self._texts = {d.doc_id: " ".join(d.fields) for d in docs}
         self._lexical = LexicalIndex()
-        self._lexical.add((d.doc_id, " ".join(d.fields)) for d in docs)
+        self._lexical.add(self._texts.items())
         self._row = {doc_id: row for row, doc_id in enumerate(self.ids)}
 
     def _doc_vectors(self, docs: Sequence[Doc], cache_dir: str | Path | None) -> np.ndarray:
@@ -196,7 +198,8 @@ class Retriever:
                 lexical = [(d, s) for d, s in lexical if d != query_id][:pool]
             missing = [d for d, _ in lexical if d not in dict(dense)]
             cosines = {d: float(self.matrix[self._row[d]] @ vectors[i]) for d in missing}
-            ids, features = fusion_features(dense, lexical, cosines)
+            profile = QueryProfile.of(texts[i], self._lexical.document_frequency)
+            ids, features = fusion_features(dense, lexical, cosines, query=profile, texts=self._texts)
             out[query_id] = (ids, features, dense, lexical)
         return out
 

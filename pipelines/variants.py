@@ -8,7 +8,8 @@ The path of a query (its steps read top to bottom in `VariantFinder._accepted`):
 2. Lexical candidates: the store's bm25 OR-query of the text's informative words (`lexical_candidates`),
    under the same filter.
 3. Near-copies are one candidate (one near_key: one text); the query's own near_key is the query
-   itself (score 1.0). The others get the fusion features and P(same claim) of the shipped
+   itself (score 1.0). The others get the fusion features (their places in both lists, their
+   redacted text against the query's, idf from the store's `posts_fts`) and P(same claim) of the shipped
    `FusionModel`; those at or above its cut-off are variants, with every copy retrieved beside them.
 4. Stance from the stored labels and evidence, families (near-copies of one stance), the per-day
    timeline and the platforms.
@@ -42,6 +43,7 @@ from analysis.variants import (
     timeline,
 )
 from indexing.base import PostFilter, Store
+from indexing.lexical import QueryProfile
 from indexing.vectors import VectorIndex
 from schemas import EnrichedPost
 
@@ -163,7 +165,8 @@ class VariantFinder:
         """(post, P(same claim)) of every variant, best first."""
         self._posts.clear()  # read fresh for each query: the store may have changed
         dense = self._dense(query, flt)
-        lexical_ids = self.store.lexical_candidates(clean_text(query.text) or query.text, flt, self.pool * 2)
+        cleaned = clean_text(query.text) or query.text
+        lexical_ids = self.store.lexical_candidates(cleaned, flt, self.pool * 2)
         lexical: list[tuple[EnrichedPost, float]] = []
         self._distinct(lexical_ids, query, flt, lexical, set())
 
@@ -182,7 +185,9 @@ class VariantFinder:
             for key, post_id in missing.items()
             if post_id in vectors
         }
-        keys, features = fusion_features(dense_keys, lexical_keys, cosines)
+        texts = {key: next(iter(group.values())).redacted_text for key, group in members.items()}
+        profile = QueryProfile.of(cleaned, self.store.document_frequency)
+        keys, features = fusion_features(dense_keys, lexical_keys, cosines, query=profile, texts=texts)
         scores = dict(zip(keys, self.model.probability(features).tolist(), strict=True)) if keys else {}
         scores[query.near_key] = 1.0  # a copy of the query makes its claim
         accepted = [

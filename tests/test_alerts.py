@@ -18,7 +18,7 @@ import numpy as np
 import pytest
 
 from analysis import alerts as model
-from analysis.alerts import AlertRules, SpikeRule, Test, decide, epoch_hour
+from analysis.alerts import AlertRules, SpikeRule, Verdict, decide, epoch_hour
 from indexing import SQLiteStore
 from indexing.alerts import AlertStore
 from oncowatch.cli import main
@@ -116,10 +116,10 @@ def test_spike_test_needs_an_improbable_count_a_minimum_and_a_ratio():
 
 
 def test_severity_classes():
-    assert model.severity(Test(25, 10, 1e-5, timedelta(hours=1))) == "low"
-    assert model.severity(Test(40, 10, 1e-9, timedelta(hours=1))) == "medium"
-    assert model.severity(Test(60, 10, 1e-9, timedelta(hours=1))) == "high"
-    assert model.severity(Test(120, 10, 1e-30, timedelta(hours=1))) == "critical"
+    assert model.severity(Verdict(25, 10, 1e-5, timedelta(hours=1))) == "low"
+    assert model.severity(Verdict(40, 10, 1e-9, timedelta(hours=1))) == "medium"
+    assert model.severity(Verdict(60, 10, 1e-9, timedelta(hours=1))) == "high"
+    assert model.severity(Verdict(120, 10, 1e-30, timedelta(hours=1))) == "critical"
 
 
 def test_cooldown_deduplicates_and_a_growing_spike_escalates():

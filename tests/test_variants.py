@@ -13,6 +13,7 @@ from analysis.variants import (
     FEATURES,
     SAME_CLAIM_FEATURES,
     FusionModel,
+    LogisticHead,
     Variant,
     average_precision_at,
     clean_text,
@@ -26,7 +27,7 @@ from analysis.variants import (
 )
 from indexing import SQLiteStore, VectorIndex
 from indexing.base import PostFilter
-from indexing.lexical import LexicalIndex, or_query
+from indexing.lexical import LexicalIndex, QueryProfile, or_query
 from oncowatch.cli import main
 from pipelines import ingest
 from pipelines.config import PipelineConfig, StoreSpec
@@ -308,24 +309,61 @@ def test_average_precision_follows_the_clef_scorer():
 
 
 def test_fusion_features_and_the_shipped_model():
-    ids, rows = fusion_features([("a", 0.9), ("b", 0.5)], [("b", 12.0), ("c", 3.0)], {"c": 0.2})
+    counts = {
+        ("baking", True): 2,
+        ("soda", True): 40,
+        ("cure", True): 10,
+        ("cancer", True): 90,
+        ("2019", False): 5,
+    }
+    profile = QueryProfile.of(
+        "Baking soda cures cancer, Dr Smith said in 2019",
+        lambda terms: ([counts.get(t, 1) for t in terms], 100),
+    )
+    texts = {"a": "Baking soda: the cure of Smith, 2019", "b": "soda cures nothing (2020)", "c": "unrelated"}
+    ids, rows = fusion_features(
+        [("a", 0.9), ("b", 0.5)], [("b", 12.0), ("c", 3.0)], {"c": 0.2}, query=profile, texts=texts
+    )
     assert ids == ["a", "b", "c"] and rows.shape == (3, len(FEATURES))
-    by = dict(zip(ids, rows.tolist(), strict=True))
-    assert by["a"] == pytest.approx([0.9, 0.0, 0.0, 1.0, 0.0, 0.0])
-    assert by["b"] == pytest.approx([0.5, -0.4, 1.0, 0.5, 1.0, 1.0])
-    assert by["c"] == pytest.approx([0.2, -0.7, 0.25, 0.0, 0.5, 0.0])
-    empty_ids, empty_rows = fusion_features([], [])
+    by = {doc: dict(zip(FEATURES, row, strict=True)) for doc, row in zip(ids, rows.tolist(), strict=True)}
+    assert [by["a"][f] for f in FEATURES[:6]] == pytest.approx([0.9, 0.0, 0.0, 1.0, 0.0, 0.0])
+    assert [by["b"][f] for f in FEATURES[:6]] == pytest.approx([0.5, -0.4, 1.0, 0.5, 1.0, 1.0])
+    assert [by["c"][f] for f in FEATURES[:6]] == pytest.approx([0.2, -0.7, 0.25, 0.0, 0.5, 0.0])
+    # The rare words weigh most: `a` holds baking, cure, 2019 and the name; `b` soda and cure.
+    assert 0.6 < by["a"]["term_cover"] < 1.0 and 0.0 < by["b"]["term_cover"] < by["a"]["term_cover"] / 2
+    assert by["c"]["term_cover"] == 0.0 and by["a"]["cosine_x_cover"] == pytest.approx(
+        0.9 * by["a"]["term_cover"]
+    )
+    assert (by["a"]["shared_numbers"], by["a"]["number_clash"]) == (1.0, 0.0)
+    assert (by["b"]["shared_numbers"], by["b"]["number_clash"]) == (0.0, 1.0)
+    assert by["a"]["shared_capitalised"] == 2.0  # Baking, Smith
+    assert by["b"]["rr_product"] == pytest.approx(0.5) and by["c"]["length_ratio"] < 0
+    empty_ids, empty_rows = fusion_features([], [], query=profile, texts={})
     assert empty_ids == [] and empty_rows.shape == (0, len(FEATURES))
     model = FusionModel.load()
     assert 0.0 < model.cutoff < 1.0 and model.provenance["fitted_on"].startswith("CLEF")
-    assert set(model.same_claim.features) == set(SAME_CLAIM_FEATURES)
+    assert model.rank.features == FEATURES and set(model.same_claim.features) == set(SAME_CLAIM_FEATURES)
     for score in (model.probability(rows), model.ranking(rows)):
-        assert score[1] > score[2] and np.all((score > 0) & (score < 1))
+        assert score[0] > score[2] and np.all((score > 0) & (score < 1))
     # P(same claim) does not care where in the lists a candidate came: ranks are not its features.
     moved = rows.copy()
     moved[:, FEATURES.index("rr_dense")] = 0.01
+    moved[:, FEATURES.index("rr_product")] = 0.0
     assert model.probability(moved) == pytest.approx(model.probability(rows))
     assert FusionModel.from_json(model.to_json()) == model
+
+
+def test_a_ranker_fitted_per_query_puts_each_answer_first():
+    rng = np.random.default_rng(0)
+    groups = []
+    for _ in range(40):
+        rows = rng.normal(size=(6, len(FEATURES)))
+        labels = np.zeros(6, dtype=int)
+        labels[int(np.argmax(rows[:, 0] + 0.5 * rows[:, 6]))] = 1
+        groups.append((rows, labels))
+    head = LogisticHead.fit_ranking(groups, FEATURES)
+    firsts = [labels[int(np.argmax(head(rows)))] for rows, labels in groups]
+    assert sum(firsts) >= 36 and head.coef[0] > 0 and head.coef[6] > 0
 
 
 def test_stance_from_labels_evidence_and_text():
@@ -372,4 +410,7 @@ def test_or_query_is_always_valid_fts5():
     assert small.count(" OR ") == 3  # a small store keeps its common words: they cost nothing
     long = " ".join(f"word{i}xyz" for i in range(200))
     assert or_query(long).count(" OR ") == 31
-    assert clean_text("see https://t.co/x and @bob pic.twitter.com/abc now") == "see and now"
+    assert clean_text("see https://t.co/x and @bob pic.twitter.com/abc now") == "see and bob now"
+    assert clean_text("@HillaryClinton #FyreFestival #cancer#IranUsapic.twitter.com/x") == (
+        "Hillary Clinton #FyreFestival Fyre Festival #cancer #IranUsa Iran Usa"
+    )
