@@ -229,6 +229,15 @@ class AlertStore:
                 )
         return out
 
+    def undelivered(self, limit: int = 1000) -> list[dict[str, Any]]:
+        """Live alerts no delivery was ever attempted for (a crash between storing and delivering)."""
+        rows = self.query(
+            f"SELECT {', '.join(_FIELDS)} FROM alerts WHERE backfilled = 0 AND alert_id NOT IN "  # noqa: S608
+            "(SELECT alert_id FROM alert_deliveries) ORDER BY created_at, alert_id LIMIT ?",
+            [limit],
+        )
+        return [_alert(row) for row in rows]
+
     def failing_channels(self) -> dict[str, int]:
         """Channels whose latest delivery failed, with how many alerts they failed to deliver."""
         rows = self.query("SELECT channel, count(*) FROM alert_deliveries WHERE ok = 0 GROUP BY channel")

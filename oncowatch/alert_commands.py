@@ -124,7 +124,12 @@ def check_alerts(
             progress=progress,
         )
         outcome = report.as_dict()
-        outcome["delivered"] = deliver_alerts(alerts, report.alerts, config.channels) if deliver else {}
+        if deliver:
+            # The new alerts, and any live one a crash kept from its delivery: at least once.
+            pending = {a["alert_id"]: a for a in [*alerts.undelivered(), *report.alerts]}
+            outcome["delivered"] = deliver_alerts(alerts, list(pending.values()), config.channels)
+        else:
+            outcome["delivered"] = {}
     return outcome
 
 
@@ -219,7 +224,7 @@ def cmd_alerts(args: argparse.Namespace) -> int:
     if args.action == "check":
         say = None if args.json else (lambda line: print(line, file=sys.stderr))
         outcome = check_alerts(
-            backfilled=not args.deliver,
+            backfilled=True,
             deliver=args.deliver,
             since=parse_time(args.since),
             until=parse_time(args.until),

@@ -113,7 +113,7 @@ def _ingest(paths: list[str], cfg, names: list[str] | None = None, deliver: bool
     # backfilled, and delivered only when asked.
     from oncowatch.alert_commands import check_alerts
 
-    report.alerts = check_alerts(backfilled=not deliver, deliver=deliver)
+    report.alerts = check_alerts(backfilled=True, deliver=deliver)
     return report
 
 

@@ -338,3 +338,28 @@ def test_a_broken_rules_file_is_a_clear_error(tmp_path, monkeypatch, capsys):
     assert main(["alerts", "rules"]) == 2
     err = capsys.readouterr().err
     assert str(bad) in err and "unknown category" in err
+
+
+@pytest.mark.slow
+def test_eval_alerts_on_a_sample_stream_with_planted_spikes(tmp_path, capsys, monkeypatch):
+    stream = tmp_path / "stream.jsonl"
+    assert main(["sample", "--n", "1500", "--days", "9", "--seed", "5", "--inject-spikes", "--spikes", "2",
+                 "--out", str(stream)]) == 0  # fmt: skip
+    truth = json.loads((tmp_path / "stream.spikes.json").read_text(encoding="utf-8"))
+    capsys.readouterr()
+    monkeypatch.delenv("ONCOWATCH_PRIVACY_KEY", raising=False)
+    monkeypatch.delenv("ONCOWATCH_ALERT_RULES", raising=False)
+    argv = ["--data-dir", str(tmp_path / "unused"), "eval", "alerts", "--stream", str(stream),
+            "--truth", str(tmp_path / "stream.spikes.json"), "--json"]  # fmt: skip
+    assert main(argv) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["backfill_identical_to_live"] is True
+    assert report["privacy"]["all_alerted"] is True and report["privacy"]["labelled"] > 0
+    planted = {rule["category"]: rule["planted"] for rule in report["rules"].values()}
+    for category, count in planted.items():
+        assert count == sum(s["category"] == category for s in truth["spikes"])
+    for rule in report["rules"].values():
+        assert rule["alerts"] == rule["true_alerts"] + rule["on_stories"] + rule["false"]
+        assert 0 <= rule["found"] <= rule["planted"] and len(rule["delays_h"]) == rule["found"]
+    assert report["posts_stored"] == sum(1 for _ in stream.open(encoding="utf-8"))
+    assert not (tmp_path / "unused").exists()  # the evaluation's store is temporary

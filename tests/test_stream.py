@@ -22,6 +22,7 @@ from pathlib import Path
 import pytest
 from kafka import KafkaConsumer, TopicPartition
 
+from indexing.alerts import AlertStore
 from indexing.sqlite_store import SQLiteStore
 from indexing.vectors import VectorIndex
 from pipelines.config import StoreSpec
@@ -228,6 +229,18 @@ def test_sigkill_mid_batch_loses_and_duplicates_nothing(spec, trained, tmp_path)
     assert rows == len(ids) and vectors == len(ids)
     assert dead == len(bad)
     assert _committed(spec) == (total, total)
+    # After every micro-batch the alert rules ran live: every leak the classifier found has its
+    # alert, delivered (at least once, even across the kill) to the default file channel.
+    with AlertStore(tmp_path / "oncowatch.sqlite") as alerts:
+        leaks = {pid for (pid,) in alerts.query(
+            "SELECT p.post_id FROM posts p JOIN post_labels l ON l.post_rowid = p.id WHERE l.label = 'privacy_leak'"
+        )}  # fmt: skip
+        stored = alerts.list(kind="privacy", limit=10_000)
+    assert leaks, "the sample stream should hold privacy leaks"
+    assert {p for a in stored for p in a["post_ids"]} == leaks
+    assert not any(a["backfilled"] for a in stored)
+    delivered = [json.loads(line) for line in (tmp_path / "alerts.jsonl").read_text().splitlines()]
+    assert {p for a in delivered if a["kind"] == "privacy" for p in a["post_ids"]} == leaks
 
 
 def test_a_locked_store_holds_the_offsets_until_it_is_back(spec, trained, tmp_path, caplog):
