@@ -20,7 +20,8 @@ The statistical model of a spike (`expected`, `spike_test`), stated so an analys
 Growth (`growth_test`): a topic or a family of near-copies whose posts in the last `window` are at
 least `min_count` and `min_ratio` times what its own previous day predicts (a new cluster's past is
 `floor` posts per window), with a Poisson tail below `alpha`: a cluster of similar posts growing
-fast even when no category total moves.
+fast even when no category total moves. (Not on the stream's first day, where every cluster is
+new; a family of near-copies inside a topic that grows at the same tick is left to the topic.)
 
 Privacy: every `privacy_leak` post is alerted once; when more than `digest_at` arrive in one
 interval they come as one digest alert listing all of them, never dropped.

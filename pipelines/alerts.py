@@ -139,6 +139,8 @@ class _Checker:
         self.backfilled = backfilled
         self.read_examples = read_examples
         self.episodes: dict[str, Episode] = store.episodes()
+        oldest = store.query("SELECT min(created_at) FROM posts")[0][0]
+        self.oldest = parse_iso(oldest) if oldest else datetime.max.replace(tzinfo=UTC)
 
     # ---- one tick ------------------------------------------------------------------------------
 
@@ -206,12 +208,19 @@ class _Checker:
 
     def _growth(self, now: datetime, clusters: _Clusters) -> list[dict[str, Any]]:
         rule = self.rules.growth
-        out = []
+        out: list[dict[str, Any]] = []
         start = now - rule.window
+        if start - _DAY < self.oldest:
+            return out  # the stream's first day: every cluster is new, none has a past to outgrow
+        growing: set[str] = set()  # posts of the topics growing now
         for key, topic_id, family, recent, previous in clusters.at(now, rule.window):
             test = rules_mod.growth_test(rule, len(recent), previous)
             if test is None:
                 continue
+            if family is not None and sum(p in growing for p in recent) * 2 >= len(recent):
+                continue  # a family inside a growing topic: the topic's alert speaks for it
+            if topic_id is not None:
+                growing.update(recent)
             fired = self._fire(f"growth:{key}", now, test)
             if fired is None:
                 continue
