@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 QUIET_PIP := { grep -v "is ignored: it is neither a file nor a directory" || true; }
 PYTEST_ARGS ?=
 
-.PHONY: install run test test-fast lint bench clean
+.PHONY: install browser run test test-fast lint bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -22,10 +22,21 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+# SERVE=1: end by serving the dashboard on the embedded default, with one-time demo credentials.
 run: $(STAMP)
-	$(VENV)/bin/oncowatch run $(RUN_ARGS)
+	$(VENV)/bin/oncowatch run $(if $(SERVE),--serve) $(RUN_ARGS)
 
-test: $(STAMP)
+# The dashboard's end-to-end tests drive Debian's Chromium (Playwright's own download cannot work
+# here); as root it is installed once, otherwise the browser tests are skipped with a reason.
+CHROMIUM := /usr/bin/chromium
+browser:
+	@test -x $(CHROMIUM) || { \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    (apt-get install -y -q chromium || (apt-get update -q && apt-get install -y -q chromium)) >/dev/null \
+	      || echo "warning: chromium could not be installed; the browser tests will be skipped"; \
+	  else echo "warning: no $(CHROMIUM) (sudo apt-get install chromium); the browser tests will be skipped"; fi; }
+
+test: $(STAMP) browser
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 test-fast: $(STAMP)
