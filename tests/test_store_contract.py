@@ -284,6 +284,16 @@ def test_quoted_phrase_with_dangling_operator_still_finds_it(store: Store) -> No
     assert ids(store.search('"miracle cure" OR (')) == ["x:1"]
 
 
+def test_document_frequency_counts_posts_per_term(store: Store) -> None:
+    write(store, [
+        make_post(0, "soursop leaf tea cures cancer"),
+        make_post(1, "soursop juice every morning"),
+        make_post(2, "ginger tea for chemo nausea"),
+    ])  # fmt: skip
+    counts, total = store.document_frequency([("soursop", False), ("tea", False), ("cur", True), ("zzz", False)])
+    assert counts == [2, 2, 1, 0] and total == 3
+
+
 def test_count_and_terms(store: Store) -> None:
     write(store, [
         make_post(0, labels=["miracle_cure", "scam_ad"], primary="scam_ad"),
