@@ -4,14 +4,18 @@ The statistical model of a spike (`expected`, `spike_test`), stated so an analys
 - A series is the hourly count of posts carrying one category (overall or on one platform).
 - Its expectation for an hour h is `level x day[hour of day of h] x week[weekday of h]`, all three
   estimated from the series' own history: the `baseline_days` before the window tested (at least
-  `min_history_days`, a week by default: a weekly rhythm needs one). `level` is the mean hourly
-  count; the two profiles are fitted jointly (iterative proportional fitting), the daily one lightly
-  smoothed over neighbouring hours, and both shrunk towards the whole stream's profiles with the
-  weight of `SHRINK` posts (a sparse series borrows the stream's rhythm, a busy one keeps its own).
+  `min_history_days`, a week by default: a weekly rhythm needs one). `level` is the median over the
+  history's days of each day's count over its expected shape, so that a wave of a few days (a
+  story, a campaign) does not become the baseline the next spike is measured against. The daily
+  profile is fitted jointly with the weekly one (iterative proportional fitting), lightly smoothed
+  over neighbouring hours and shrunk towards the whole stream's with the weight of `SHRINK` posts
+  (a sparse series borrows the stream's rhythm, a busy one keeps its own); a weekday's factor is the
+  median of its days' levels over the level, shrunk towards 1 with the weight of two days.
   Hours that were far above their expectation (a past spike, Poisson tail below 1e-3) are replaced
   by it, and the estimate redone, so a past spike does not raise the bar for the next one.
 - Counts are negative-binomial around that expectation: var = mu + mu^2 / r, with 1 / r the
-  overdispersion measured on the same history by moments (0 when the series is Poisson-like).
+  overdispersion measured by moments on the history's ordinary days (within a factor 2 of the
+  level; 0 when the series is Poisson-like).
 - A window of the last 1, 3 or 6 hours (the rule's `windows`) spikes when its observed count has
   an upper-tail probability below `alpha` under NB(sum of the expectations), the count is at least
   `min_count` and at least `min_ratio` times the expectation. Of the windows that spike at one
@@ -309,25 +313,61 @@ def expected(
     See the module docstring; `stream_profiles` (day, week) is the whole stream's rhythm the series'
     own is shrunk towards.
     """
-    counts = np.asarray(history, dtype=np.float64)
-    if counts.size == 0:
+    raw = np.asarray(history, dtype=np.float64)
+    if raw.size == 0:
         return np.zeros(len(target_hours)), 0.0
-    mu = np.full(counts.shape, counts.mean())
-    for _ in range(2):  # estimate, set past spikes to their expectation, estimate again
-        level = counts.mean()
-        day, week = _shrunk(counts, history_hours, level, stream_profiles)
-        mu = level * day[history_hours % 24] * week[((history_hours // 24) + 3) % 7]
-        spikes = stats.poisson.sf(np.asarray(history) - 1, np.maximum(mu, 1e-9)) < _PAST_SPIKE
+    counts = raw
+    for _ in range(3):  # estimate, set past spikes to their expectation, estimate again
+        level, shape, quiet = _level(counts, history_hours, stream_profiles)
+        mu = level * shape(history_hours)
+        spikes = stats.poisson.sf(raw - 1, np.maximum(mu, 1e-9)) < _PAST_SPIKE
         if not spikes.any():
             break
-        counts = np.where(spikes, mu, np.asarray(history, dtype=np.float64))
-    level = counts.mean()
-    day, week = _shrunk(counts, history_hours, level, stream_profiles)
-    mu = level * day[history_hours % 24] * week[((history_hours // 24) + 3) % 7]
-    excess = float(((counts - mu) ** 2 - mu).sum())
-    overdispersion = min(1.0, max(0.0, excess / max(float((mu**2).sum()), 1e-9)))
-    target = level * day[target_hours % 24] * week[((target_hours // 24) + 3) % 7]
-    return target, overdispersion
+        counts = np.where(spikes, mu, raw)
+    level, shape, quiet = _level(counts, history_hours, stream_profiles)
+    mu = level * shape(history_hours)
+    excess = float(((counts[quiet] - mu[quiet]) ** 2 - mu[quiet]).sum())
+    overdispersion = min(1.0, max(0.0, excess / max(float((mu[quiet] ** 2).sum()), 1e-9)))
+    return level * shape(target_hours), overdispersion
+
+
+def _level(
+    counts: np.ndarray, hours: np.ndarray, stream_profiles: tuple[np.ndarray, np.ndarray] | None
+) -> tuple[float, Any, np.ndarray]:
+    """The series' level, its shape (hours -> day x week factor) and which history hours are quiet.
+
+    Robust to waves that lasted a few days (a story, a campaign), which must not become the
+    baseline the next spike is measured against: each day of the history gets its own level (its
+    count over its hour-of-day shape); the level is their median; a weekday's factor is the median
+    of its days' levels over that, shrunk towards 1 with the weight of two ordinary days (one
+    Saturday in a wave is not "Saturdays are busy"). Quiet hours are those of days within a factor
+    2 of the level (what overdispersion is measured on).
+    """
+    day, _ = _shrunk(counts, hours, counts.mean(), stream_profiles)
+    days = hours // 24
+    by_day: dict[int, float] = {}
+    for d in np.unique(days):
+        inside = days == d
+        expected_shape = day[hours[inside] % 24].sum()
+        if inside.sum() >= 12 and expected_shape > 0:
+            by_day[int(d)] = float(counts[inside].sum() / expected_shape)
+    if not by_day:
+        level = float(counts.sum() / max(float(day[hours % 24].sum()), 1e-9))
+        return level, (lambda h: day[h % 24]), np.ones(counts.shape, dtype=bool)
+    level = float(np.median(list(by_day.values())))
+    week = np.ones(7)
+    if level > 0:
+        for weekday in range(7):
+            seen = [v for d, v in by_day.items() if (d + 3) % 7 == weekday]
+            if seen:
+                weight = len(seen) / (len(seen) + 2)
+                week[weekday] = weight * float(np.median(seen)) / level + (1 - weight)
+    calm = {d for d, v in by_day.items() if level / 2 <= v <= 2 * level} if level > 0 else set(by_day)
+
+    def shape(h: np.ndarray) -> np.ndarray:
+        return day[h % 24] * week[((h // 24) + 3) % 7]
+
+    return level, shape, np.isin(days, list(calm))
 
 
 def _shrunk(

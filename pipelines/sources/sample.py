@@ -11,8 +11,9 @@ classifier training data, and every personal detail in them is fake.
 
 Planted spikes, for evaluating the alert rules, come on top when asked for (`plan_spikes`, then
 `generate(..., spikes=...)`): in each spike's window (2 to 8 hours, after a 7-day baseline) extra
-everyday posts of one category, on one platform or on all, about `multiplier` times what the
-background gives there, marked `"spike": "<index>"`. `spike_truth` describes them and the stories'
+everyday posts of one category, on one platform or on all, so that the window holds about
+`multiplier` times what it holds of that category without them (background, story tails, replies,
+copies; at least what the generator's weights predict), marked `"spike": "<index>"`. `spike_truth` describes them and the stories'
 windows for the truth file; with no spikes the stream is what it always was.
 """
 
@@ -135,7 +136,7 @@ _SPIKE_CATEGORIES: dict[str, float] = {
 #: The categories each planted story carries.
 _STORY_CATEGORIES: dict[str, tuple[str, ...]] = {
     RUMOUR: ("miracle_cure", "awareness"),
-    SCAM: ("scam_ad",),
+    SCAM: ("scam_ad", "miracle_cure"),  # capsules "that cure": classified as both
     APPROVAL: ("new_therapy", "care_access"),
     PRIVACY: ("privacy_leak", "awareness"),
 }
@@ -473,7 +474,16 @@ class _Stream:
         """Everyday posts of the spike's category crowded into its window, following the daily rhythm."""
         rng, truth = self.rng, spike.category
         lo, hi = _window(spike, self.start)
-        count = _planted_count(spike, expected_background(spike, self.n, self.days, self.start))
+        # The baseline is what the window already holds of the series (background, story tails,
+        # replies, copies), or what the weights predict when that is more: a 3x spike is 3x the
+        # series an alert rule sees, not 3x one part of it.
+        present = sum(
+            1
+            for d in self.drafts
+            if d.truth == truth and d.spike is None and lo <= d.offset < hi
+            and (spike.platform is None or d.platform == spike.platform)
+        )  # fmt: skip
+        count = _planted_count(spike, max(present, expected_background(spike, self.n, self.days, self.start)))
         hours = range(lo // _HOUR, (hi - 1) // _HOUR + 1)
         weights = [self._hour_weights[h] * _overlap(h, lo, hi) for h in hours]
         langs = _table(_langs_of(truth))
@@ -723,7 +733,17 @@ def spike_truth(
     an evaluation does not count alerts on them as false.
     """
     start = _utc(start)
+    posts = list(posts)
     planted: dict[str, int] = {}
+    baseline: dict[str, int] = {}
+    for i, spike in enumerate(spikes):
+        lo, hi = _iso(spike.start), _iso(spike.end)
+        baseline[str(i)] = sum(
+            1
+            for post in posts
+            if "spike" not in post and post.get("truth_category") == spike.category
+            and lo <= post["created_at"] < hi and spike.platform in (None, post["platform"])
+        )  # fmt: skip
     stories: dict[tuple[str, str], list[str]] = {}
     for post in posts:
         if "spike" in post:
@@ -746,6 +766,7 @@ def spike_truth(
                 "end": _iso(spike.end),
                 "multiplier": spike.multiplier,
                 "expected_background": round(expected_background(spike, n, days, start), 2),
+                "baseline_posts": baseline.get(str(i), 0),
                 "planted_posts": planted.get(str(i), 0),
             }
             for i, spike in enumerate(spikes)
