@@ -204,7 +204,11 @@ def add_parsers(sub: argparse._SubParsersAction, evals: argparse._SubParsersActi
     e.add_argument("--stream", required=True, metavar="F", help="the stream (JSONL)")
     e.add_argument("--truth", required=True, metavar="F", help="its truth file (<stream>.spikes.json)")
     e.add_argument("--rules", metavar="F", help="alert rules file (default: the rules in force)")
-    e.add_argument("--keep", metavar="DIR", help="keep the evaluation's store in DIR")
+    e.add_argument(
+        "--keep",
+        metavar="DIR",
+        help="keep the evaluation's store in DIR; a later run with the same DIR reuses it (checks only)",
+    )
     e.add_argument("--json", action="store_true")
 
 

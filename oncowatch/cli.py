@@ -48,6 +48,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--seed", type=int, default=7, help="seed of the sample stream (default 7)")
     p.add_argument("--demo", action="store_true", help="use the public demo key (implied for samples)")
     p.add_argument("--json", action="store_true", help="print the report as JSON")
+    p.add_argument(
+        "--serve",
+        action="store_true",
+        help="then serve the dashboard, with a one-time demo user removed when it stops",
+    )
 
     p = sub.add_parser("ingest", help="ingest JSON-lines files (.jsonl, .jsonl.gz, - for stdin)")
     p.add_argument("files", nargs="+", metavar="FILE")
@@ -118,12 +123,13 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--demo", action="store_true", help="use the public demo key for mentions")
     e.add_argument("--json", action="store_true")
 
-    from oncowatch import alert_commands, stream_commands, topic_commands, variant_commands
+    from oncowatch import alert_commands, stream_commands, topic_commands, variant_commands, web_commands
 
     stream_commands.add_parsers(sub)
     topic_commands.add_parsers(sub, evals)
     variant_commands.add_parsers(sub, evals)
     alert_commands.add_parsers(sub, evals)
+    web_commands.add_parsers(sub)
     return parser
 
 

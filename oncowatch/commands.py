@@ -81,6 +81,15 @@ def existing_store(storage: StorageSettings) -> Path:
     return storage.store_path
 
 
+def sources() -> Any:
+    """The query sources (`oncowatch.queries`) of the configured data dir; UserError without a store."""
+    from oncowatch.queries import Sources
+
+    storage = StorageSettings()
+    existing_store(storage)
+    return Sources.from_settings(storage, EmbeddingSettings())
+
+
 @contextmanager
 def _open_store(must_exist: bool = True) -> Iterator[Any]:
     storage = StorageSettings()
@@ -234,6 +243,10 @@ def cmd_run(args: argparse.Namespace) -> int:
         _print_json(summary)
     else:
         _print_report(summary)
+    if getattr(args, "serve", False):
+        from oncowatch.web_commands import serve_demo
+
+        return serve_demo(sys.stderr if args.json else None)
     return 0
 
 
@@ -275,18 +288,15 @@ def cmd_sample(args: argparse.Namespace) -> int:
 
 def cmd_search(args: argparse.Namespace) -> int:
     """Full-text search."""
-    from oncowatch.topic_commands import topic_ids_of
+    from oncowatch import queries
 
-    with _open_store() as store:
-        result = store.search(args.query, _filter(args), limit=args.limit)
+    result = queries.search(sources(), args.query, _filter(args), limit=args.limit)
     if args.json:
-        topics = topic_ids_of([hit.post_id for hit in result.hits])
-        hits = [{**hit.__dict__, "topic_id": topics.get(hit.post_id)} for hit in result.hits]
-        _print_json({"total": result.total, "hits": hits})
+        _print_json(result)
         return 0
-    print(f"{result.total} posts match")
-    for hit in result.hits:
-        print(f"{hit.created_at}  {hit.post_id}  [{hit.primary}]  {_one_line(hit.redacted_text)}")
+    print(f"{result['total']} posts match")
+    for hit in result["hits"]:
+        print(f"{hit['created_at']}  {hit['post_id']}  [{hit['primary']}]  {_one_line(hit['redacted_text'])}")
     return 0
 
 
@@ -297,16 +307,9 @@ def _one_line(text: str, width: int = 100) -> str:
 
 def cmd_trends(args: argparse.Namespace) -> int:
     """Counts per interval, split by category (primary) or platform."""
-    by = "primary" if args.by == "category" else "platform"
-    with _open_store() as store:
-        series = store.date_histogram(args.interval, by=by, flt=_filter(args))
-    payload = {
-        "interval": args.interval,
-        "series": [
-            {"key": key, "buckets": [{"start": b.start, "count": b.count} for b in buckets]}
-            for key, buckets in sorted(series.items())
-        ],
-    }
+    from oncowatch import queries
+
+    payload = queries.trends(sources(), args.by, args.interval, _filter(args))
     if args.json:
         _print_json(payload)
         return 0
@@ -370,26 +373,14 @@ def cmd_classify(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     """Every enriched post as JSON lines."""
-    from oncowatch.topic_commands import topic_ids_of
+    from oncowatch import queries
 
-    def write(batch: list) -> None:
-        topics = topic_ids_of([post.post_id for post in batch])
-        for post in batch:
-            row = post.model_dump(mode="json")
-            row["topic_id"] = topics.get(post.post_id)
-            out.write(json.dumps(row, ensure_ascii=False))
-            out.write("\n")
-        batch.clear()
-
+    src = sources()
     out = sys.stdout if args.output == "-" else open(args.output, "w", encoding="utf-8")  # noqa: SIM115
     try:
-        with _open_store() as store:
-            batch: list = []
-            for post in store.iter_posts(_filter(args)):
-                batch.append(post)
-                if len(batch) == 1000:
-                    write(batch)
-            write(batch)
+        for row in queries.export_rows(src, _filter(args)):
+            out.write(json.dumps(row, ensure_ascii=False))
+            out.write("\n")
     finally:
         if out is not sys.stdout:
             out.close()
@@ -398,30 +389,16 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_dead_letters(args: argparse.Namespace) -> int:
     """Dead letters: counts per stage and reason, and the newest ones."""
-    with _open_store() as store:
-        counts = store.dead_letter_counts()
-        letters = store.dead_letters(limit=args.limit)
-    rows = [
-        {
-            "dead_letter_id": d.dead_letter_id,
-            "stage": d.stage,
-            "reason": d.reason,
-            "detail": d.detail,
-            "source": d.source,
-            "position": d.position,
-            "post_id": d.post_id,
-            "created_at": d.model_dump(mode="json")["created_at"],
-            "size": len(d.original),
-        }
-        for d in letters
-    ]
+    from oncowatch import queries
+
+    payload = queries.dead_letters(sources(), limit=args.limit)
     if args.json:
-        _print_json({"total": sum(counts.values()), "counts": counts, "dead_letters": rows})
+        _print_json(payload)
         return 0
-    print(f"{sum(counts.values())} dead letters")
-    for key, count in sorted(counts.items(), key=lambda kv: -kv[1]):
+    print(f"{payload['total']} dead letters")
+    for key, count in sorted(payload["counts"].items(), key=lambda kv: -kv[1]):
         print(f"  {key:<40} {count:>7}")
-    for row in rows:
+    for row in payload["dead_letters"]:
         print(f"{row['source']}:{row['position']}  {row['stage']}/{row['reason']}  {row['detail']}")
     return 0
 
@@ -496,7 +473,7 @@ COMMANDS = {
 
 def dispatch(args: argparse.Namespace) -> int:
     """Run the chosen command."""
-    from oncowatch import alert_commands, stream_commands, topic_commands, variant_commands
+    from oncowatch import alert_commands, stream_commands, topic_commands, variant_commands, web_commands
 
     commands = {
         **COMMANDS,
@@ -504,5 +481,6 @@ def dispatch(args: argparse.Namespace) -> int:
         **topic_commands.COMMANDS,
         **variant_commands.COMMANDS,
         **alert_commands.COMMANDS,
+        **web_commands.COMMANDS,
     }
     return commands[args.command](args)

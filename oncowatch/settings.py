@@ -225,6 +225,27 @@ class KafkaSettings(BaseSettings):
         )
 
 
+class WebSettings(BaseSettings):
+    """`oncowatch serve`: where it listens, how long a sign-in lasts, how failed sign-ins are limited."""
+
+    model_config = _COMMON
+
+    web_host: str = Field(default="127.0.0.1", min_length=1, description="Address the server listens on.")
+    web_port: int = Field(default=8750, ge=1, le=65535, description="Port the server listens on.")
+    web_session_hours: float = Field(
+        default=12.0, gt=0, le=24 * 30, description="Hours a sign-in lasts before a new login is needed."
+    )
+    web_login_attempts: int = Field(
+        default=5, ge=1, le=100, description="Failed logins allowed per user name and per client per window."
+    )
+    web_login_window_minutes: float = Field(
+        default=15.0, gt=0, le=24 * 60, description="The window failed logins are counted over, in minutes."
+    )
+    web_secure_cookies: bool = Field(
+        default=True, description="Send the session cookie only over HTTPS (and http://localhost)."
+    )
+
+
 class MissingBootstrap(RuntimeError):
     """Raised when a Kafka command has no cluster address."""
 

@@ -8,7 +8,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from oncowatch.commands import UserError, _one_line, _open_store, _print_json, existing_store, parse_time
+from oncowatch.commands import UserError, _one_line, _print_json, existing_store, parse_time, sources
 from oncowatch.settings import EmbeddingSettings, StorageSettings, TopicSettings
 
 _STATUSES = ("emerging", "growing", "steady", "fading", "retired", "merged")
@@ -82,15 +82,9 @@ def open_topics() -> Iterator:
 
 def topic_ids_of(post_ids: list[str]) -> dict[str, str]:
     """The topic of each of these posts that has one; {} when no refresh ever ran (read-only)."""
-    from analysis.embedding import model_version
-    from indexing.topics import TopicStore
+    from oncowatch.queries import Sources
 
-    storage = StorageSettings()
-    if not post_ids or not storage.store_path.exists():
-        return {}
-    model = model_version(EmbeddingSettings().embedding_model)
-    with TopicStore(storage.store_path, model, readonly=True) as topics:
-        return topics.topic_of(post_ids)
+    return Sources.from_settings(StorageSettings(), EmbeddingSettings()).topic_ids(post_ids)
 
 
 def refresh_topics(since=None, until=None, include_partial=False, rebuild=False, progress=None):
@@ -112,7 +106,7 @@ def refresh_topics(since=None, until=None, include_partial=False, rebuild=False,
 
 def cmd_topics(args: argparse.Namespace) -> int:
     """List topics, or refresh them."""
-    from pipelines.topics import listing
+    from oncowatch import queries
 
     since, until = parse_time(args.since), parse_time(args.until)
     if args.action == "refresh":
@@ -127,8 +121,7 @@ def cmd_topics(args: argparse.Namespace) -> int:
         return 0
     if args.until:
         raise UserError("--until is for `topics refresh`; a listing takes --since")
-    with open_topics() as topics, _open_store() as store:
-        rows = listing(topics, store.get_post, since=since, status=args.status, limit=args.limit)
+    rows = queries.topics(sources(), since=since, status=args.status, limit=args.limit)
     if args.json:
         _print_json(rows)
         return 0
@@ -146,10 +139,9 @@ def cmd_topics(args: argparse.Namespace) -> int:
 
 def cmd_topic(args: argparse.Namespace) -> int:
     """One topic in detail."""
-    from pipelines.topics import detail
+    from oncowatch import queries
 
-    with open_topics() as topics, _open_store() as store:
-        found = detail(topics, args.topic_id, store.get_post)
+    found = queries.topic(sources(), args.topic_id)
     if found is None:
         raise UserError(f"no topic {args.topic_id!r} (see `oncowatch topics`)")
     if args.json:

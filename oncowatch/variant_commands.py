@@ -82,20 +82,23 @@ def add_parsers(sub: argparse._SubParsersAction, evals: argparse._SubParsersActi
 
 
 def _finder(store: Any):
-    from analysis.embedding import SentenceTransformerEmbedder, model_version
-    from indexing.vectors import VectorIndex
-    from pipelines.variants import VariantFinder
+    from analysis.embedding import SentenceTransformerEmbedder
+    from oncowatch import queries
 
     embedding = EmbeddingSettings()
-    index = VectorIndex.for_store(
-        StorageSettings().vectors_dir, model_version(embedding.embedding_model), store
-    )
-    if index is None or len(index) == 0:
-        raise UserError("the vector index is empty: ingest something first")
-    embedder = SentenceTransformerEmbedder(
-        embedding.embedding_model, device=embedding.embedding_device, batch_size=embedding.embed_batch_size
-    )
-    return VariantFinder(store, index, embedder)
+
+    def embedder() -> SentenceTransformerEmbedder:
+        return SentenceTransformerEmbedder(
+            embedding.embedding_model,
+            device=embedding.embedding_device,
+            batch_size=embedding.embed_batch_size,
+        )
+
+    src = queries.Sources.from_settings(StorageSettings(), embedding)
+    try:
+        return queries.variant_finder(src, store, embedder)
+    except queries.NoStore as exc:
+        raise UserError(str(exc)) from exc
 
 
 def _read_queries(name: str) -> list[tuple[str, str]]:
@@ -130,6 +133,8 @@ def cmd_variants(args: argparse.Namespace) -> int:
         raise UserError("--limit must be >= 0")
     if args.text is not None and not args.text.strip():
         raise UserError("--text is empty")
+    from oncowatch import queries
+
     batch = _read_queries(args.queries) if args.queries else None
     if batch is None:
         from pipelines.variants import single_query_threads
@@ -142,12 +147,9 @@ def cmd_variants(args: argparse.Namespace) -> int:
                 for line in finder.find_many(batch, since, until, args.limit, args.min_score):
                     _print_json(line)
                 return 0
-            query = (
-                finder.query_for_post(args.post_id)
-                if args.post_id
-                else finder.queries_for_texts([args.text])[0]
+            answer = queries.variants(
+                finder, args.text, args.post_id, since, until, args.limit, args.min_score
             )
-            answer = finder.find(query, since, until, args.limit, args.min_score)
         except (LookupError, ValueError) as exc:
             raise UserError(str(exc).strip("'\"")) from exc
     if args.json:

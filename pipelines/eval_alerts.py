@@ -6,6 +6,9 @@ sees only the ticks its posts have passed), and, after forgetting everything, as
 Both must raise the same alerts.
 
 Scoring, per spike rule (its category):
+- each planted spike's *measured multiplier* is what it made of the series the rules see: posts
+  labelled with its category in its window (and platform) over those of them not planted; the
+  goal counts spikes measured at 3x or more (`planted_3x`, `found_3x`, `within_one_interval_3x`);
 - a planted spike of that category is *found* by a spike alert of the category on its platform
   (or overall) whose window overlaps the spike's [start, end + one interval); its *delay* is from
   the spike's start to the first such alert's tick; *within one interval* when that is at most the
@@ -76,11 +79,16 @@ def evaluate_alerts(
     cfg = replace(
         cfg, store=replace(cfg.store, path=folder / "oncowatch.sqlite", vectors_dir=folder / "vectors")
     )
-    if progress:
-        progress(f"eval alerts: ingesting {stream} into {folder}")
-    ingested = ingest.run([str(stream)], cfg)
-    with open_topics(cfg) as topics:
-        refresh(topics, include_partial=True)
+    if keep and (folder / "oncowatch.sqlite").exists():
+        # A store kept by an earlier run of the same stream: only the checks are redone.
+        with AlertStore(cfg.store.path) as kept:
+            written = kept.query("SELECT count(*) FROM posts")[0][0]
+    else:
+        if progress:
+            progress(f"eval alerts: ingesting {stream} into {folder}")
+        written = ingest.run([str(stream)], cfg).written
+        with open_topics(cfg) as topics:
+            refresh(topics, include_partial=True)
     store = open_store(cfg.store.backend, cfg.store.path)
     alerts = AlertStore(cfg.store.path)
     try:
@@ -98,7 +106,7 @@ def evaluate_alerts(
         check(alerts, rules, read, backfilled=True)
         backfill = _signature(alerts)
         report = score(alerts, truth, rules, newest - oldest)
-        report["posts_stored"] = ingested.written
+        report["posts_stored"] = written
         report["backfill_identical_to_live"] = live == backfill
         report["alerts_differing"] = sorted(set(live) ^ set(backfill))[:20]
         report["rules"] = report.pop("per_rule")
@@ -127,6 +135,28 @@ def _signature(alerts: AlertStore) -> dict[str, tuple]:
     return signature
 
 
+def _measured_multiplier(alerts: AlertStore, extras: dict[str, dict], spike: dict[str, Any]) -> float | None:
+    """What the spike made of the series an alert rule sees: posts labelled with its category in its
+    window (and platform) over those of them that are not spike posts."""
+    sql = (
+        "SELECT p.post_id FROM posts p JOIN post_labels l ON l.post_rowid = p.id WHERE l.label = ? "
+        "AND p.created_at >= ? AND p.created_at < ?"
+    )
+    params: list[Any] = [spike["category"], _stored(spike["start"]), _stored(spike["end"])]
+    if spike.get("platform"):
+        sql += " AND p.platform = ?"
+        params.append(spike["platform"])
+    labelled = [pid for (pid,) in alerts.query(sql, params)]
+    without = sum(1 for pid in labelled if extras.get(pid, {}).get("spike") is None)
+    return round(len(labelled) / without, 2) if without else None
+
+
+def _stored(moment: str) -> str:
+    from indexing.topics import ts
+
+    return ts(parse_iso(moment))
+
+
 def score(alerts: AlertStore, truth: dict[str, Any], rules: AlertRules, span: timedelta) -> dict[str, Any]:
     """Precision, recall, delays per spike rule; privacy coverage (see the module docstring)."""
     weeks = max(span / timedelta(days=7), 1e-9)
@@ -143,8 +173,10 @@ def score(alerts: AlertStore, truth: dict[str, Any], rules: AlertRules, span: ti
         matched: set[str] = set()
         delays: list[float] = []
         found = within = 0
+        spikes_seen: list[dict[str, Any]] = []
         for spike in planted:
             start, end = parse_iso(spike["start"]), parse_iso(spike["end"]) + rules.interval
+            measured = _measured_multiplier(alerts, extras, spike)
             hits = [
                 a
                 for a in mine
@@ -153,11 +185,23 @@ def score(alerts: AlertStore, truth: dict[str, Any], rules: AlertRules, span: ti
                 and parse_iso(a["window_end"]) > start
             ]
             matched.update(a["alert_id"] for a in hits)
+            delay = None
             if hits:
                 found += 1
-                delay = (min(parse_iso(a["created_at"]) for a in hits) - start) / timedelta(hours=1)
-                delays.append(round(delay, 2))
+                delay = round((min(parse_iso(a["created_at"]) for a in hits) - start) / timedelta(hours=1), 2)
+                delays.append(delay)
                 within += delay <= rules.interval / timedelta(hours=1)
+            spikes_seen.append(
+                {
+                    "id": spike["id"],
+                    "platform": spike.get("platform"),
+                    "start": spike["start"],
+                    "planted_multiplier": spike["multiplier"],
+                    "measured_multiplier": measured,
+                    "found": bool(hits),
+                    "delay_h": delay,
+                }
+            )
         on_stories = {
             a["alert_id"]
             for a in mine
@@ -179,6 +223,16 @@ def score(alerts: AlertStore, truth: dict[str, Any], rules: AlertRules, span: ti
             "recall": round(found / len(planted), 3) if planted else None,
             "within_one_interval": within,
             "delays_h": delays,
+            "spikes": spikes_seen,
+            "planted_3x": sum(1 for x in spikes_seen if (x["measured_multiplier"] or 0) >= 3),
+            "found_3x": sum(1 for x in spikes_seen if x["found"] and (x["measured_multiplier"] or 0) >= 3),
+            "within_one_interval_3x": sum(
+                1
+                for x in spikes_seen
+                if x["found"]
+                and (x["measured_multiplier"] or 0) >= 3
+                and x["delay_h"] <= rules.interval / timedelta(hours=1)
+            ),
             "median_delay_h": statistics.median(delays) if delays else None,
             "alerts": len(mine),
             "true_alerts": len(matched),

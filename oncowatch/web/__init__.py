@@ -1,0 +1,1 @@
+"""The web app: HTTP API, dashboard pages and sign-in (`oncowatch serve`)."""
