@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import argparse
 import logging
-import os
-import secrets
 import sys
 import tomllib
 from collections.abc import Callable, Iterator, Sequence
@@ -15,7 +13,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from oncowatch.commands import UserError, _config, _print_json, existing_store, parse_time
+from oncowatch.commands import UserError, _print_json, existing_store, parse_time, throwaway_config
 from oncowatch.settings import AlertSettings, StorageSettings
 
 log = logging.getLogger(__name__)
@@ -209,6 +207,12 @@ def add_parsers(sub: argparse._SubParsersAction, evals: argparse._SubParsersActi
         metavar="DIR",
         help="keep the evaluation's store in DIR; a later run with the same DIR reuses it (checks only)",
     )
+    e.add_argument(
+        "--labels",
+        choices=["classifier", "truth"],
+        default="classifier",
+        help="run the rules on the classifier's labels (default) or on the stream's truth_category",
+    )
     e.add_argument("--json", action="store_true")
 
 
@@ -329,9 +333,10 @@ def cmd_eval_alerts(args: argparse.Namespace) -> int:
             raise UserError(f"no such file: {path}")
     config = load_config(Path(args.rules) if args.rules else None)
     say = None if args.json else (lambda line: print(line, file=sys.stderr))
-    os.environ.setdefault("ONCOWATCH_PRIVACY_KEY", secrets.token_hex(16))  # a throwaway store's key
     try:
-        report = evaluate_alerts(stream, truth, config.rules, _config(), keep=args.keep, progress=say)
+        report = evaluate_alerts(
+            stream, truth, config.rules, throwaway_config(), keep=args.keep, progress=say, labels=args.labels
+        )
     except ValueError as exc:
         raise UserError(str(exc)) from exc
     if args.json:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import os
 import shutil
 import sys
 import tempfile
@@ -69,6 +70,20 @@ def _config():
         )
     except MissingPrivacyKey as exc:
         raise UserError(str(exc)) from exc
+
+
+def throwaway_config():
+    """The configuration, with a random privacy key when none is set (an evaluation's temporary
+    store); the environment is left as it was."""
+    import secrets
+
+    if os.environ.get("ONCOWATCH_PRIVACY_KEY"):
+        return _config()
+    os.environ["ONCOWATCH_PRIVACY_KEY"] = secrets.token_hex(16)
+    try:
+        return _config()
+    finally:
+        del os.environ["ONCOWATCH_PRIVACY_KEY"]
 
 
 def existing_store(storage: StorageSettings) -> Path:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -179,12 +178,9 @@ def cmd_eval_emergence(args: argparse.Namespace) -> int:
 
     if not Path(args.stream).is_file():
         raise UserError(f"no such file: {args.stream}")
-    import secrets
+    from oncowatch.commands import throwaway_config
 
-    from oncowatch.commands import _config
-
-    os.environ.setdefault("ONCOWATCH_PRIVACY_KEY", secrets.token_hex(16))  # a throwaway store's key
-    cfg = _config()
+    cfg = throwaway_config()
     say = None if args.json else (lambda line: print(line, file=sys.stderr))
     try:
         report = evaluate_stream(

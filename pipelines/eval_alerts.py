@@ -66,8 +66,14 @@ def evaluate_alerts(
     cfg: PipelineConfig,
     keep: str | None = None,
     progress: Callable[[str], None] | None = None,
+    labels: str = "classifier",
 ) -> dict[str, Any]:
-    """Ingest, refresh topics, check live and as a backfill, score (see the module docstring)."""
+    """Ingest, refresh topics, check live and as a backfill, score (see the module docstring).
+
+    `labels="truth"` runs the rules on a copy of the store whose labels are the stream's
+    `truth_category` (the rules measured apart from the classifier's mistakes)."""
+    if labels not in ("classifier", "truth"):
+        raise ValueError(f"labels must be 'classifier' or 'truth', not {labels!r}")
     from indexing.factory import open_store
     from pipelines import ingest
     from pipelines.alerts import check, examples_from, tick_floor
@@ -89,9 +95,12 @@ def evaluate_alerts(
         written = ingest.run([str(stream)], cfg).written
         with open_topics(cfg) as topics:
             refresh(topics, include_partial=True)
+    if labels == "truth":
+        cfg = replace(cfg, store=replace(cfg.store, path=_with_truth_labels(cfg.store.path)))
     store = open_store(cfg.store.backend, cfg.store.path)
     alerts = AlertStore(cfg.store.path)
     try:
+        alerts.reset()  # a kept store holds the alerts of an earlier run
         read = examples_from(store)
         newest = parse_iso(alerts.query("SELECT max(created_at) FROM posts")[0][0])
         oldest = parse_iso(alerts.query("SELECT min(created_at) FROM posts")[0][0])
@@ -111,6 +120,7 @@ def evaluate_alerts(
         report["alerts_differing"] = sorted(set(live) ^ set(backfill))[:20]
         report["rules"] = report.pop("per_rule")
         report["store"] = str(folder) if keep else None
+        report["labels"] = labels
     finally:
         alerts.close()
         store.close()
@@ -119,6 +129,27 @@ def evaluate_alerts(
 
             shutil.rmtree(folder, ignore_errors=True)
     return report
+
+
+def _with_truth_labels(path: Path) -> Path:
+    """A copy of the store beside it whose posts carry their `truth_category` as their only label."""
+    import sqlite3
+
+    target = path.with_name("truth-labels.sqlite")
+    target.unlink(missing_ok=True)
+    source, copy = sqlite3.connect(path), sqlite3.connect(target)
+    try:
+        source.backup(copy)
+        copy.execute(
+            "UPDATE posts SET labels = json_array(json_extract(doc, '$.extra.truth_category')), "
+            "primary_label = json_extract(doc, '$.extra.truth_category') "
+            "WHERE json_extract(doc, '$.extra.truth_category') IS NOT NULL"
+        )
+        copy.commit()
+    finally:
+        source.close()
+        copy.close()
+    return target
 
 
 def _signature(alerts: AlertStore) -> dict[str, tuple]:
