@@ -31,6 +31,7 @@ from pipelines.sources.sample import (
     generate,
     make_bad_lines,
     plan_spikes,
+    series_baseline,
     spike_truth,
     truth_path,
     write_jsonl,
@@ -439,8 +440,9 @@ def test_spike_windows_hold_several_times_their_background(spiked: Spiked) -> No
             1 for post in plain
             if _in_spike(post, spike) and post["truth_category"] == spike.category
         )  # fmt: skip
-        expected = max(present, expected_background(spike, SPIKE_N, SPIKE_DAYS))
-        assert len(planted) == max(1, round((spike.multiplier - 1) * expected))
+        baseline = series_baseline(plain, spike, SPIKE_DAYS, DEFAULT_START)
+        assert baseline >= present
+        assert len(planted) == max(1, round((spike.multiplier - 1) * baseline))
 
 
 def test_spike_posts_come_on_top_of_an_otherwise_unchanged_stream(spiked: Spiked) -> None:
@@ -517,6 +519,7 @@ def test_the_cli_writes_the_stream_and_its_truth(tmp_path: Path, capsys: pytest.
             "multiplier",
             "expected_background",
             "baseline_posts",
+            "series_baseline",
             "planted_posts",
         }
         assert spike["planted_posts"] == sum(post.get("spike") == spike["id"] for post in posts) > 0

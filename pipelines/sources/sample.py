@@ -12,8 +12,9 @@ classifier training data, and every personal detail in them is fake.
 Planted spikes, for evaluating the alert rules, come on top when asked for (`plan_spikes`, then
 `generate(..., spikes=...)`): in each spike's window (2 to 8 hours, after a 7-day baseline) extra
 everyday posts of one category, on one platform or on all, so that the window holds about
-`multiplier` times what it holds of that category without them (background, story tails, replies,
-copies; at least what the generator's weights predict), marked `"spike": "<index>"`. `spike_truth` describes them and the stories'
+`multiplier` times its baseline (`series_baseline`: what the window holds of that category without
+them, or what the rhythm predicts there from the stream's ordinary posts of it, whichever is more),
+marked `"spike": "<index>"`. `spike_truth` describes them and the stories'
 windows for the truth file; with no spikes the stream is what it always was.
 """
 
@@ -211,6 +212,35 @@ def expected_background(spike: PlantedSpike, n: int, days: int = 7, start: datet
     in_window = sum(w * _overlap(h, lo, hi) for h, w in enumerate(weights)) / _HOUR
     share = sum(_langs_of(spike.category).values()) * _platform_share(spike.category, spike.platform)
     return _background_count(n) * share * in_window / sum(weights)
+
+
+def _window_share(spike: PlantedSpike, days: int, start: datetime) -> float:
+    """The share of the stream's hour-and-weekday weight that falls in the spike's window."""
+    weights = _hour_weights(days, start)
+    lo, hi = _window(spike, start)
+    return sum(w * _overlap(h, lo, hi) for h, w in enumerate(weights)) / _HOUR / sum(weights)
+
+
+def series_baseline(drafts: Iterable[Any], spike: PlantedSpike, days: int, start: datetime) -> float:
+    """What a spike multiplies: the most of (a) what its window holds of the category (and platform)
+    without it, and (b) what the rhythm predicts there from the whole stream's ordinary posts of
+    the category (background, replies, copies; not the stories' bursts). `drafts` are the stream's
+    posts as drafts (offset, truth, platform, story, spike) or as JSON dicts."""
+    lo, hi = _window(spike, start)
+    ordinary = present = 0
+    for d in drafts:
+        get = d.get if isinstance(d, dict) else (lambda key, d=d: getattr(d, key, None))
+        if get("spike") is not None or (get("truth") or get("truth_category")) != spike.category:
+            continue
+        if spike.platform is not None and get("platform") != spike.platform:
+            continue
+        offset = get("offset")
+        if offset is None:
+            created = datetime.fromisoformat(get("created_at").replace("Z", "+00:00"))
+            offset = (created - start).total_seconds()
+        present += lo <= offset < hi
+        ordinary += get("story") is None
+    return max(present, ordinary * _window_share(spike, days, start))
 
 
 def _planted_count(spike: PlantedSpike, expected: float) -> int:
@@ -477,13 +507,7 @@ class _Stream:
         # The baseline is what the window already holds of the series (background, story tails,
         # replies, copies), or what the weights predict when that is more: a 3x spike is 3x the
         # series an alert rule sees, not 3x one part of it.
-        present = sum(
-            1
-            for d in self.drafts
-            if d.truth == truth and d.spike is None and lo <= d.offset < hi
-            and (spike.platform is None or d.platform == spike.platform)
-        )  # fmt: skip
-        count = _planted_count(spike, max(present, expected_background(spike, self.n, self.days, self.start)))
+        count = _planted_count(spike, series_baseline(self.drafts, spike, self.days, self.start))
         hours = range(lo // _HOUR, (hi - 1) // _HOUR + 1)
         weights = [self._hour_weights[h] * _overlap(h, lo, hi) for h in hours]
         langs = _table(_langs_of(truth))
@@ -767,6 +791,7 @@ def spike_truth(
                 "multiplier": spike.multiplier,
                 "expected_background": round(expected_background(spike, n, days, start), 2),
                 "baseline_posts": baseline.get(str(i), 0),
+                "series_baseline": round(series_baseline(posts, spike, days, start), 2),
                 "planted_posts": planted.get(str(i), 0),
             }
             for i, spike in enumerate(spikes)
