@@ -141,7 +141,9 @@ def serve(host: str, port: int, secure_cookies: bool = True) -> None:
 
     single_query_threads()  # a server answers one small query at a time per request
     app = create_app(_data_dir(), secure_cookies=secure_cookies)
-    uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
+    # No access log: a search or a rumour query in a URL may hold a name, and nothing personal
+    # reaches a log line.
+    uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False, server_header=False)
 
 
 def _url(host: str, port: int) -> str:
