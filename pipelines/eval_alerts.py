@@ -6,8 +6,9 @@ sees only the ticks its posts have passed), and, after forgetting everything, as
 Both must raise the same alerts.
 
 Scoring, per spike rule (its category):
-- each planted spike's *measured multiplier* is what it made of the series the rules see: posts
-  labelled with its category in its window (and platform) over those of them not planted; the
+- each planted spike's *measured multiplier* is what it made of the series the rules see: (its
+  posts labelled with its category + the baseline) over the baseline, the median count of the
+  series in the same hours of the 7 days before (at least half a post); the
   goal counts spikes measured at 3x or more (`planted_3x`, `found_3x`, `within_one_interval_3x`);
 - a planted spike of that category is *found* by a spike alert of the category on its platform
   (or overall) whose window overlaps the spike's [start, end + one interval); its *delay* is from
@@ -167,25 +168,39 @@ def _signature(alerts: AlertStore) -> dict[str, tuple]:
 
 
 def _measured_multiplier(alerts: AlertStore, extras: dict[str, dict], spike: dict[str, Any]) -> float | None:
-    """What the spike made of the series an alert rule sees: posts labelled with its category in its
-    window (and platform) over those of them that are not spike posts."""
-    sql = (
-        "SELECT p.post_id FROM posts p JOIN post_labels l ON l.post_rowid = p.id WHERE l.label = ? "
-        "AND p.created_at >= ? AND p.created_at < ?"
-    )
-    params: list[Any] = [spike["category"], _stored(spike["start"]), _stored(spike["end"])]
-    if spike.get("platform"):
-        sql += " AND p.platform = ?"
-        params.append(spike["platform"])
-    labelled = [pid for (pid,) in alerts.query(sql, params)]
-    without = sum(1 for pid in labelled if extras.get(pid, {}).get("spike") is None)
-    return round(len(labelled) / without, 2) if without else None
+    """What the spike made of the series an alert rule sees: (its posts labelled with its category
+    + the baseline) over the baseline, where the baseline is the median count of the series' posts
+    in the same hours of the 7 days before (the window itself is too small a sample of it)."""
+
+    def labelled(start: datetime, end: datetime) -> list[str]:
+        sql = (
+            "SELECT p.post_id FROM posts p JOIN post_labels l ON l.post_rowid = p.id WHERE l.label = ? "
+            "AND p.created_at >= ? AND p.created_at < ?"
+        )
+        params: list[Any] = [spike["category"], _stored(start), _stored(end)]
+        if spike.get("platform"):
+            sql += " AND p.platform = ?"
+            params.append(spike["platform"])
+        return [pid for (pid,) in alerts.query(sql, params)]
+
+    start, end = parse_iso(spike["start"]), parse_iso(spike["end"])
+    planted = sum(1 for pid in labelled(start, end) if extras.get(pid, {}).get("spike") is not None)
+    before = [
+        sum(
+            1
+            for pid in labelled(start - timedelta(days=k), end - timedelta(days=k))
+            if "spike" not in extras.get(pid, {})
+        )
+        for k in range(1, 8)
+    ]
+    baseline = max(statistics.median(before), 0.5)  # a series that is empty there: half a post
+    return round((planted + baseline) / baseline, 2)
 
 
-def _stored(moment: str) -> str:
+def _stored(moment: datetime) -> str:
     from indexing.topics import ts
 
-    return ts(parse_iso(moment))
+    return ts(moment)
 
 
 def score(alerts: AlertStore, truth: dict[str, Any], rules: AlertRules, span: timedelta) -> dict[str, Any]:
