@@ -12,8 +12,8 @@ from prefect.testing.utilities import prefect_test_harness
 
 from flows.backfill import backfill, expand
 from flows.hooks import check_alerts, refresh_topics
-from indexing.alerts import AlertStore
 from flows.stream import stream
+from indexing.alerts import AlertStore
 from indexing.sqlite_store import SQLiteStore
 from pipelines.sources.kafka import KafkaSpec, publish_lines
 from pipelines.sources.sample import generate, make_bad_lines, to_json_line
