@@ -17,15 +17,13 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import threading
 from collections.abc import Iterable, Mapping, Sequence
-from contextlib import AbstractContextManager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from analysis.alerts import Episode
-from indexing.sqlite_store import immediate_transaction
+from indexing.sqlite_store import StateFile
 
 _SCHEMA = (
     """CREATE TABLE IF NOT EXISTS alerts (
@@ -60,49 +58,15 @@ def parse_iso(value: str) -> datetime:
     return datetime.fromisoformat(value.replace("Z", "+00:00"))
 
 
-class AlertStore:
+class AlertStore(StateFile):
     """Alert state in the store's SQLite file; one writer at a time (SQLite's lock, busy timeout)."""
 
     def __init__(self, path: str | Path, busy_timeout_ms: int = 30_000, readonly: bool = False) -> None:
-        self.path = Path(path)
-        if not self.path.exists():
-            raise FileNotFoundError(f"no oncowatch store at {self.path}")
-        self._lock = threading.RLock()
-        if readonly:
-            uri = self.path.resolve().as_uri() + "?mode=ro"
-            self._conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
-        else:
-            self._conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
-            self._conn.execute("PRAGMA journal_mode = WAL")
-        self._conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
-        self.readonly = readonly
+        super().__init__(path, busy_timeout_ms, readonly)
         if not readonly:
             with self.write() as conn:
                 for statement in _SCHEMA:
                     conn.execute(statement)
-
-    def __enter__(self) -> AlertStore:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
-    def close(self) -> None:
-        with self._lock:
-            self._conn.close()
-
-    def write(self) -> AbstractContextManager[sqlite3.Connection]:
-        """One IMMEDIATE transaction."""
-        return immediate_transaction(self._conn, self._lock)
-
-    def query(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
-        with self._lock:
-            try:
-                return self._conn.execute(sql, params).fetchall()
-            except sqlite3.OperationalError as exc:
-                if self.readonly and "no such table" in str(exc):
-                    return []  # a store no alert check has run on yet
-                raise
 
     # ---- state ---------------------------------------------------------------------------------
 

@@ -27,7 +27,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 
 import numpy as np
 
@@ -92,6 +92,52 @@ def immediate_transaction(conn: sqlite3.Connection, lock: threading.RLock) -> It
             conn.execute("ROLLBACK")
             raise
         conn.execute("COMMIT")
+
+
+class StateFile:
+    """State kept beside the posts in the store's SQLite file (topics, alerts): one connection, one
+    writer at a time (SQLite's lock, a busy timeout), IMMEDIATE transactions, read-only on request.
+
+    A subclass creates its tables in `__init__` when not read-only. Reading a table no writer has
+    created yet answers no rows in read-only mode.
+    """
+
+    def __init__(self, path: str | Path, busy_timeout_ms: int = 30_000, readonly: bool = False) -> None:
+        self.path = Path(path)
+        if not self.path.exists():
+            raise FileNotFoundError(f"no oncowatch store at {self.path}")
+        self.readonly = readonly
+        self._lock = threading.RLock()
+        if readonly:
+            uri = self.path.resolve().as_uri() + "?mode=ro"
+            self._conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+        else:
+            self._conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+            self._conn.execute("PRAGMA journal_mode = WAL")
+        self._conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()
+
+    def write(self) -> AbstractContextManager[sqlite3.Connection]:
+        """One IMMEDIATE transaction."""
+        return immediate_transaction(self._conn, self._lock)
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
+        with self._lock:
+            try:
+                return self._conn.execute(sql, params).fetchall()
+            except sqlite3.OperationalError as exc:
+                if self.readonly and "no such table" in str(exc):
+                    return []  # state no writer has created yet
+                raise
 
 
 def _ts(value: datetime) -> str:

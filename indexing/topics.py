@@ -17,9 +17,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -27,7 +25,7 @@ from typing import Any
 
 import numpy as np
 
-from indexing.sqlite_store import immediate_transaction
+from indexing.sqlite_store import StateFile
 
 TOPIC_SCHEMA_VERSION = 1
 
@@ -120,24 +118,14 @@ class Topic:
         return self.centroid_sum / max(self.size, 1)
 
 
-class TopicStore:
+class TopicStore(StateFile):
     """Topic state in the store's SQLite file; one writer at a time (SQLite's lock, busy timeout)."""
 
     def __init__(
         self, path: str | Path, embedding_model: str, busy_timeout_ms: int = 30_000, readonly: bool = False
     ) -> None:
-        self.path = Path(path)
-        if not self.path.exists():
-            raise FileNotFoundError(f"no oncowatch store at {self.path}")
+        super().__init__(path, busy_timeout_ms, readonly)
         self.embedding_model = embedding_model
-        self._lock = threading.RLock()
-        if readonly:
-            uri = self.path.resolve().as_uri() + "?mode=ro"
-            self._conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
-        else:
-            self._conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
-            self._conn.execute("PRAGMA journal_mode = WAL")
-        self._conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
         if readonly:
             return
         with self.write() as conn:
@@ -146,24 +134,6 @@ class TopicStore:
             conn.execute(
                 "INSERT OR IGNORE INTO topic_meta VALUES ('schema_version', ?)", (str(TOPIC_SCHEMA_VERSION),)
             )
-
-    def __enter__(self) -> TopicStore:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
-    def close(self) -> None:
-        with self._lock:
-            self._conn.close()
-
-    def write(self) -> AbstractContextManager[sqlite3.Connection]:
-        """One IMMEDIATE transaction."""
-        return immediate_transaction(self._conn, self._lock)
-
-    def query(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
-        with self._lock:
-            return self._conn.execute(sql, params).fetchall()
 
     # ---- what the refresh reads ----------------------------------------------------------------
 
