@@ -169,6 +169,7 @@ _PAGE = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Sign in · oncowatch</title>
+<link rel="icon" href="/static/favicon.svg" type="image/svg+xml">
 <style>
 body{{font:16px/1.4 system-ui,sans-serif;background:#f4f5f7;color:#1d2330;margin:0;display:flex;
 min-height:100vh;align-items:center;justify-content:center}}
