@@ -16,9 +16,7 @@ import fcntl
 import hashlib
 import json
 import logging
-import os
 import re
-import tempfile
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -27,6 +25,7 @@ from typing import Any
 import numpy as np
 
 from indexing.base import Store
+from indexing.files import atomic_write
 
 try:
     import faiss
@@ -53,20 +52,6 @@ def model_slug(embedding_model: str) -> str:
 def vector_id(post_id: str) -> int:
     """The FAISS id of a post: 63 bits of blake2b of its post_id (non-negative int64, deterministic)."""
     return int.from_bytes(hashlib.blake2b(post_id.encode(), digest_size=8).digest(), "little") & _ID_MASK
-
-
-def _atomic_write(path: Path, data: bytes) -> None:
-    """Write to a temporary file in the same folder, fsync, then rename over `path`."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 class VectorIndex:
@@ -247,7 +232,7 @@ class VectorIndex:
     def save(self) -> None:
         """Write the index, then the meta, each atomically (temporary file, fsync, rename)."""
         self.directory.mkdir(parents=True, exist_ok=True)
-        _atomic_write(self.directory / INDEX_FILE, faiss.serialize_index(self._index).tobytes())
+        atomic_write(self.directory / INDEX_FILE, faiss.serialize_index(self._index).tobytes())
         meta = {
             "format": _META_FORMAT,
             "embedding_model": self.embedding_model,
@@ -257,5 +242,5 @@ class VectorIndex:
             "ids": list(self._post_ids),
             "post_ids": list(self._post_ids.values()),
         }
-        _atomic_write(self.directory / META_FILE, json.dumps(meta).encode())
+        atomic_write(self.directory / META_FILE, json.dumps(meta).encode())
         self.dirty = False

@@ -221,12 +221,13 @@ def cmd_alerts(args: argparse.Namespace) -> int:
     if args.action != "ack" and args.alert_id:
         raise UserError(f"unexpected argument {args.alert_id!r}; `oncowatch alerts ack ID` acknowledges")
     if args.action == "rules":
-        config = load_config()
-        shown = {**config.rules.to_mapping(), "channel": [_channel_view(c) for c in config.channels]}
+        from oncowatch.queries import alert_rules
+
+        shown = alert_rules(load_config())
         if args.json:
-            _print_json({"file": str(config.path), **shown})
+            _print_json(shown)
         else:
-            print(f"# rules in force: {config.path}")
+            print(f"# rules in force: {shown.pop('file')}")
             print(_toml(shown))
         return 0
     if args.action == "check":
@@ -284,16 +285,6 @@ def cmd_alerts(args: argparse.Namespace) -> int:
     if failing:
         print("delivery failures: " + ", ".join(f"{c} ({n})" for c, n in failing.items()), file=sys.stderr)
     return 0
-
-
-def _channel_view(channel: Any) -> dict[str, Any]:
-    """A channel as `alerts rules` shows it: no URL (it may hold a token), no secrets."""
-    shown = {"name": channel.name, "type": channel.type}
-    for key, value in channel.options.items():
-        if key in ("url", "headers"):
-            value = "<set>"
-        shown[key] = list(value) if isinstance(value, tuple) else value
-    return shown
 
 
 def _toml(data: dict[str, Any]) -> str:

@@ -161,13 +161,21 @@ def alerts(
 
 def alert_rules(config: AlertConfig) -> dict[str, Any]:
     """`oncowatch alerts rules --json`: the rules file in force, its rules and channels (no secrets)."""
-    from oncowatch.alert_commands import _channel_view
-
     return {
         "file": str(config.path),
         **config.rules.to_mapping(),
         "channel": [_channel_view(c) for c in config.channels],
     }
+
+
+def _channel_view(channel: Any) -> dict[str, Any]:
+    """A channel as `alerts rules` shows it: no URL (it may hold a token), no secrets."""
+    shown = {"name": channel.name, "type": channel.type}
+    for key, value in channel.options.items():
+        if key in ("url", "headers"):
+            value = "<set>"
+        shown[key] = list(value) if isinstance(value, tuple) else value
+    return shown
 
 
 def dead_letters(src: Sources, limit: int = 50) -> dict[str, Any]:

@@ -7,8 +7,6 @@ leave it, because the store holds nothing else. Every route but /api/health need
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 import tomllib
 from datetime import UTC, datetime
 from pathlib import Path
@@ -17,6 +15,7 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, HTTPException, Query, Request, Response
 from pydantic import BaseModel
 
+from indexing.files import atomic_write
 from oncowatch import queries
 from oncowatch.queries import Sources
 from oncowatch.web import accounts
@@ -196,7 +195,7 @@ async def put_alert_rules(request: Request, user: AdminUser) -> dict[str, Any]:
     raw = await request.body()
     text = _rules_text(raw, request.headers.get("content-type", ""))
     target = src.data_dir / "alerts.toml"
-    _atomic_write(target, text)
+    atomic_write(target, text.encode("utf-8"))
     return queries.alert_rules(_load_rules(target))
 
 
@@ -223,20 +222,6 @@ def _rules_text(raw: bytes, content_type: str) -> str:
     except (UnicodeDecodeError, ValueError, TypeError, AttributeError, tomllib.TOMLDecodeError) as exc:
         raise HTTPException(400, f"alert rules: {exc}") from exc
     return text if text.endswith("\n") else text + "\n"
-
-
-def _atomic_write(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".alerts-", suffix=".toml", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 @router.post("/alerts/{alert_id}/ack")
