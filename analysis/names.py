@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from importlib import resources
 from typing import NamedTuple
 
 
@@ -385,7 +386,7 @@ _ONE_FROM = re.compile(r",\s+(?:la|el)\s+de(?:l)?\s")
 
 
 def _candidate(text: str, toks: list[_Tok], i: int) -> tuple[int | None, str]:
-    """Where a name may start at token i, and how: "intro", "lower", "prayer" or "given"."""
+    """Where a name may start at token i, and how: "intro", "lower", "prayer", "given", "census" or "pair"."""
     first = _intro(text, toks, i)
     if first is not None:
         tok = toks[first]
@@ -403,6 +404,16 @@ def _candidate(text: str, toks: list[_Tok], i: int) -> tuple[int | None, str]:
         return i + 1, "prayer"  # "pray for", "thinking of", "recen por", "priez pour", "betet für"
     if _given(toks[i].key) and _name_like(toks[i]):
         return i, "given"
+    # A given name and a surname of the US census lists: "Jordan Pellegrini", "Rosa Delgado".
+    nxt = i + 1
+    if nxt < len(toks) and _pair_word(toks[i]) and _joined(text, toks, i) and _pair_word(toks[nxt]):
+        first_names, surnames = census_names()
+        pair = toks[i].key in first_names and toks[nxt].key in surnames and toks[nxt].key not in _NOT_SURNAME
+        # Not a quoted or longer capitalised title: 'Viva Forte', "Kit Cura Natural".
+        quoted = text[toks[i].start - 1 : toks[i].start] in _QUOTES
+        longer = nxt + 1 < len(toks) and _joined(text, toks, nxt) and toks[nxt + 1].cap
+        if pair and not quoted and not longer:
+            return i, "census"
     # Two capitalised words that a person's predicate follows: "Rosa Penhallow who lives at ...",
     # "Tricia Lam has been admitted", "Hank Dryden, 54," (names missing from the given-name list).
     nxt = i + 1
@@ -412,6 +423,31 @@ def _candidate(text: str, toks: list[_Tok], i: int) -> tuple[int | None, str]:
             return i, "pair"
     return None, ""
 
+
+@lru_cache(maxsize=1)
+def census_names() -> tuple[frozenset[str], frozenset[str]]:
+    """Given names and surnames of the 1990 US census (public domain; shipped by the `names` package).
+
+    5,494 given names and 88,799 surnames, many of them also words ("Will", "Brown"): they are
+    used only as a pair, a given name followed by a surname, both capitalised.
+    """
+    folder = resources.files("names")
+
+    def read(name: str) -> frozenset[str]:
+        lines = (folder / name).read_text(encoding="ascii").splitlines()
+        return frozenset(_fold(line.split()[0]) for line in lines if line.strip())
+
+    return read("dist.male.first") | read("dist.female.first"), read("dist.all.last")
+
+
+#: Census surnames that are, in these posts, mostly words: "Will Power", "Grace Church" is caught
+#: as an institution already.
+_NOT_SURNAME = _words("""
+    street road lane avenue hospital clinic center centre day week month year cancer care health
+    house hall park church school college university bank station
+""")
+
+_QUOTES = frozenset("'\"‘’“”„«»‹›")
 
 _PAIR_STOP = _words("""
     big pharma the fda nhs who god jesus lord christ allah breaking news update please thank thanks
@@ -438,11 +474,12 @@ def _keep(text: str, toks: list[_Tok], first: int, last: int, how: str) -> bool:
     after_place_word = first > 0 and toks[first - 1].key in _LOCATIVE and _joined(text, toks, first - 1)
     if first == last and how == "given" and after_place_word and not toks[first].possessive:
         return False  # "in Charlotte", "from Florence"
-    if how == "pair" and first > 0 and toks[first - 1].key in _IN and _joined(text, toks, first - 1):
+    after_in = first > 0 and toks[first - 1].key in _IN and _joined(text, toks, first - 1)
+    if how in ("pair", "census") and after_in:
         return False  # "a retreat in Costa Rica has reversed cancers"
     if _SCRIPTURE_BEFORE.search(_plain(text[max(0, toks[first].start - 30) : toks[first].start])):
         return False  # "o jejum de Daniel", "the Book of Ruth"
-    return not _not_a_person(text, toks, first, last, introduced=how not in ("given", "located"))
+    return not _not_a_person(text, toks, first, last, introduced=how not in ("given", "located", "census"))
 
 
 def find_names(text: str) -> list[tuple[int, int]]:
@@ -461,7 +498,34 @@ def find_names(text: str) -> list[tuple[int, int]]:
         i = last + 1
     # A pet's or a mascot's name is no person's, wherever else it appears in the post.
     animals = {text[a:b] for a, b in spans if _NAMED_THING.search(_plain(text[max(0, a - 120) : a]))}
-    return [(a, b) for a, b in spans if text[a:b] not in animals]
+    spans += _persian_names(text)
+    return sorted((a, b) for a, b in spans if text[a:b] not in animals)
+
+
+#: Persian has no capitals: a name is found after a title, آقای or آقا (Mr), خانم (Mrs, Ms), حاج آقا or
+#: حاج خانم, as the next word ("آقای رحیمی"), an initial and a word ("خانم م. کریمی"), or a given name
+#: and a surname with a surname's ending ("خانم مریم احمدی", "آقای حمید رضایی"). A title before
+#: دکتر or مهندس names a professional, found by the clinician rules, not here.
+_FA_LETTER = r"[\u0621-\u063A\u0641-\u064A\u0671-\u06D3\u06D5]"
+_FA_WORD = rf"{_FA_LETTER}(?:{_FA_LETTER}|[\u064B-\u065F\u200c])*"
+_FA_TITLE_NAME = re.compile(
+    rf"(?:حاج\s*)?(?:آقای|آقا|خانم)\s+(?!دکتر|مهندس|سرطان|بیمار)"
+    rf"(?P<name>{_FA_LETTER}\.\s*{_FA_WORD}|{_FA_WORD}(?:\s+{_FA_WORD}(?:ی|یان|زاده|پور|نیا|فر|راد))?)"
+)
+#: Words that follow a title but are no name: "خانم‌ها" (ladies), "آقای من", "خانم که".
+_FA_NOT_NAME = frozenset("""
+    که از در به با را و هم همون همان همین این آن من ما شما او ایشان یک هر دکتر مهندس پرستار معلم
+    همسایه همکار سرطان بیمار بیمارستان
+""".split())
+
+
+def _persian_names(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for match in _FA_TITLE_NAME.finditer(text):
+        words = match.group("name").split()
+        if words and words[0] not in _FA_NOT_NAME:
+            spans.append(match.span("name"))
+    return spans
 
 
 #: "a crab called Carcinoma Carl", "one old goldfish ... His name is Gerald", "mi perro se llama Toby".

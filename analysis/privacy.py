@@ -189,10 +189,11 @@ _RECORD_STRONG = (
     r"|num[ée]ro\s+de\s+(?:dossier|patient)|dossier\s+m[ée]dical|ipp"
     r"|patientennummer|patienten-?id|fallnummer|versichertennummer"
     r"|prontu[áa]rio|n[úu]mero\s+d[eo]\s+(?:prontu[áa]rio|paciente|utente)|processo\s+cl[íi]nico"
+    r"|شماره\s+(?:پرونده|بیمار)"
 )
 _RECORD_GENERIC = r"case|chart|record|file|dossier|expediente|akte|processo"
 _RECORD_MARKER = r"(?:number|num\.?|no\.?|nr\.?|n[º°o]\.?|id|#)"
-_RECORD_ID = r"(?P<id>\d{3}[ -]\d{3}[ -]\d{4}|[A-Z0-9][A-Z0-9/-]{3,19})"
+_RECORD_ID = r"(?P<id>\d{3}[ -]\d{3}[ -]\d{4}|[A-Z0-9۰-۹][A-Z0-9۰-۹/-]{3,19})"
 _RECORD_RE = re.compile(
     rf"\b(?:(?:{_RECORD_STRONG})(?:\s*{_RECORD_MARKER})?"
     rf"|(?:{_RECORD_GENERIC})\s*{_RECORD_MARKER})"
@@ -248,12 +249,22 @@ _PHONE_WORD_RE = re.compile(
     r"(?:\s+(?:number|no\.?|n[úu]mero|num[ée]ro|nummer))?\s*(?:[:.]\s*)?(?P<num>\+?\d[\d ().-]{6,18}\d)",
     re.IGNORECASE,
 )
+#: Persian: "شماره پسرش: ۰۹۱۲..." (his son's number), "تلفن", "موبایل"; not a record's or a card's number.
+_FA_PHONE_WORD_RE = re.compile(
+    r"(?:شماره(?!\s*(?:پرونده|بیمار|کارت|حساب|شبا))|تلفن|موبایل|همراه|تماس|واتساپ)[^\d\n]{0,16}?"
+    r"(?P<num>\+?\d[\d ().-]{6,18}\d)"
+)
+#: Persian (Extended Arabic-Indic) and Arabic-Indic digits: numbers written the way the seed study's
+#: patients write them. Mobile numbers like ۰۹۱۲... only parse as Iranian numbers.
+_PERSIAN_DIGITS = re.compile(r"[۰-۹٠-٩]")
 
 
 def _phone_spans(text: str, region: str) -> list[PiiSpan]:
     """Phone numbers in the default region's national form and in international +CC form."""
     found: dict[tuple[int, int], PiiSpan] = {}
     regions: list[str | None] = [region.upper() if region else None, None]
+    if _PERSIAN_DIGITS.search(text) and "IR" not in regions:
+        regions.insert(1, "IR")
     for reg in regions:
         matcher = phonenumbers.PhoneNumberMatcher(text, reg, leniency=phonenumbers.Leniency.POSSIBLE)
         for match in matcher:
@@ -270,7 +281,7 @@ def _phone_spans(text: str, region: str) -> list[PiiSpan]:
             if _UNIT_AFTER.match(text[match.end : match.end + 12]):
                 continue
             found[(match.start, match.end)] = PiiSpan(type=PHONE, start=match.start, end=match.end)
-    for word_match in _PHONE_WORD_RE.finditer(text):
+    for word_match in (*_PHONE_WORD_RE.finditer(text), *_FA_PHONE_WORD_RE.finditer(text)):
         raw = word_match.group("num")
         if 8 <= sum(ch.isdigit() for ch in raw) <= 15 and not _DATE_RE.match(raw):
             start, end = word_match.span("num")

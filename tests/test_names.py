@@ -284,3 +284,34 @@ def test_whose_name_from_the_words_around_it(text: str, name: str, expected: str
 )
 def test_whether_everyone_a_post_names_is_no_patient(text: str, expected: bool) -> None:
     assert names_no_patient(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A given name and a surname of the census lists, with no title or relation word before them.
+        ("My ex, Jordan Pellegrini from Ashford, has testicular cancer", ["Jordan Pellegrini"]),
+        ("my neighbour, Rosa Delgado from Mill Street, has stage 4 cervical cancer", ["Rosa Delgado"]),
+        # Persian has no capitals: a title (آقای, آقا, خانم, حاج خانم) introduces the name.
+        ("برای آقای حمید رضایی دعا کنید، سرطان معده دارد", ["حمید رضایی"]),
+        ("خانم م. کریمی، تخت ۱۴، سرطان پستان", ["م. کریمی"]),
+        ("آقای رحیمی سرطان معده گرفته", ["رحیمی"]),
+        ("التماس دعا برای حاج خانم فاطمه نوروزی که تومور مغزی دارد", ["فاطمه نوروزی"]),
+    ],
+)
+def test_census_pairs_and_persian_titles_introduce_names(text: str, expected: list[str]) -> None:
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "🌿 Kit Cura Natural: extrato de graviola, ajuda a dissolver tumores",  # a product's longer title
+        "Programa 'Viva Forte' para pacientes em quimio",  # a quoted name
+        "Free wigs at Grace Church Hall for anyone in chemo",  # an institution
+        "این خانم در دقیقه ۳ همان خانم دکتر صدری است",  # a title before دکتر: a clinician, not here
+        "خانم‌ها لطفا ماموگرافی را فراموش نکنید، سرطان پستان",  # "ladies"
+    ],
+)
+def test_census_pairs_and_persian_titles_leave_other_words_alone(text: str) -> None:
+    assert names(text) == []

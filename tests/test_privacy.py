@@ -562,3 +562,22 @@ def test_neighbourhood_names_after_informal_titles_are_leaks(text: str) -> None:
     leak, evidence = decide(text)
     assert leak
     assert "pii:name" in evidence
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        # Persian digits, as the seed study's patients write them: a phone only parses as Iranian.
+        ("لنفوم دارد. شماره پسرش: ۰۹۱۲ ۰۰۰ ۰۱۳۸", "PHONE", "۰۹۱۲ ۰۰۰ ۰۱۳۸"),
+        ("تلفن ۰۹۱۵۰۰۰۰۲۳۱ برای هماهنگی", "PHONE", "۰۹۱۵۰۰۰۰۲۳۱"),
+        ("مادرم، متولد ۱۳۳۰، شماره پرونده ۴۴۸۲۰۱۹، منتظر نوبت رادیوتراپی", "RECORD_NUMBER", "۴۴۸۲۰۱۹"),
+        ("«شماره پرونده ۰۰-۶۲۳-۴۷۱، سرطان پستان»", "RECORD_NUMBER", "۰۰-۶۲۳-۴۷۱"),
+    ],
+)
+def test_persian_phones_and_record_numbers_are_detected(text: str, kind: str, value: str) -> None:
+    assert [(s.type, text[s.start : s.end]) for s in detect_pii(text)] == [(kind, value)]
+
+
+def test_a_persian_card_or_record_number_is_not_a_phone() -> None:
+    text = "شماره کارت ۶۰۳۷-۰۰۰۰-۰۰۰۰-۰۱۴۷ و شماره پرونده ۴۴۸۲۰۱۹۱۲"
+    assert "PHONE" not in {s.type for s in detect_pii(text)}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import numpy as np
 import pytest
 
 from analysis.evaluation import Gold, evaluate, hard_case_ok
@@ -97,6 +98,28 @@ def test_a_threshold_override_changes_labels(trained, embedder):
     assert "scam_ad" not in default.labels and "scam_ad" in changed.labels
     with pytest.raises(ValueError):
         TrainedClassifier(embedder, trained.to_arrays(), thresholds={"nonsense": 0.5})
+
+
+def test_a_post_with_no_personal_data_must_reach_the_higher_privacy_bar(trained, embedder):
+    # Most false leak alarms are posts in which no name, number or address was found: the head's word
+    # alone must reach the F1-best bar for such posts, never lower than the recall-first bar.
+    assert trained.privacy_bare_threshold >= trained.thresholds["privacy_leak"]
+    text = "Sunburn in childhood raises melanoma risk a lot. Keep babies out of the midday sun."
+    (vector,) = embedder.embed([text])
+    arrays = trained.to_arrays()
+    arrays["thresholds"][list(trained.thresholds).index("privacy_leak")] = 0.0
+    arrays["privacy_bare_threshold"] = np.array(1.0, dtype=np.float32)
+    strict = TrainedClassifier(embedder, arrays)
+    (bare,) = strict.classify([text], np.array([vector]), [[]])
+    assert "privacy_leak" not in bare.labels
+    # The same post, had personal data been found in it, is held to the first bar only (0 here).
+    span = detect_pii("call 020 7946 0018", default_region="GB")
+    (found,) = strict.classify([text], np.array([vector]), [span])
+    assert "privacy_leak" in found.labels
+    # A configured privacy_leak threshold is the one bar, with personal data or without.
+    configured = TrainedClassifier(embedder, arrays, thresholds={"privacy_leak": 0.0})
+    assert configured.privacy_bare_threshold == 0.0
+    assert "privacy_leak" in configured.classify([text], np.array([vector]), [[]])[0].labels
 
 
 @pytest.mark.parametrize("split", ["heldout", "blind"])
