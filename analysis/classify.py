@@ -23,6 +23,7 @@ from analysis.prototypes import (
     LEGIT_PROVIDER,
     LEGIT_THERAPY,
     NEGATION_SENSITIVE,
+    SUPPRESSED_TRUTH,
     Cue,
     prototype_items,
 )
@@ -187,6 +188,15 @@ class BaselineClassifier:
         centre = _PROTO_CENTRE + _PROTO_BACKGROUND_WEIGHT * (background - _PROTO_BACKGROUND_REF)
         scores = 1.0 / (1.0 + np.exp(-(best - centre) / _PROTO_TEMPERATURE))
         return scores, nearest
+
+    def stance_cues(self, text: str) -> tuple[list[str], list[str]]:
+        """The debunking phrases, and the suppressed-truth cure-claim phrases, found in a text.
+
+        Whatever the labels: a classifier built on this one weighs them against its own reading.
+        """
+        lowered = text.lower()
+        framing = [c.name for c in self._cues[_MIRACLE].fired(lowered) if c.name in SUPPRESSED_TRUTH]
+        return [c.name for c in self._debunk.fired(lowered)], framing
 
     # -- the whole decision --------------------------------------------------------------------
 

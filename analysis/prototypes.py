@@ -123,6 +123,8 @@ class Cue:
 # ---------------------------------------------------------------------------------------------
 
 _CHEMO = r"(?:chemo\w*|radiation|radiotherapy|surgery|treatment)"
+#: Not right after an opening quote: a debunker quotes the claim ("'They don't want you to know.' Who?").
+_UNQUOTED = r"(?<![\"“„'‘«])(?<![\"“„'‘«]what\s)"
 _REMEDIES = (
     r"\b(?:apricot\s+kernels?|b17|laetrile|baking\s+soda|bicarbonat\w*|black\s+salve|essiac|soursop|graviola"
     r"|turmeric|curcumin|colloidal\s+silver|mms|chlorine\s+dioxide|ivermectin|fenbendazole|coffee\s+enemas?"
@@ -132,9 +134,9 @@ _REMEDIES = (
 
 CUES: dict[str, list[Cue]] = {
     "miracle_cure": [
-        Cue("doctors don't want you to know", r"\b(?:doctors?|oncologists?|they|big\s+pharma)\s+"
+        Cue("doctors don't want you to know", rf"{_UNQUOTED}\b(?:doctors?|oncologists?|they|big\s+pharma)\s+"
             r"(?:don'?t|do\s+not|won'?t)\s+want\s+you\s+to\s+know", 0.8),
-        Cue("big pharma hides", r"\bbig\s+pharma\s+(?:hides?|is\s+hiding|suppress\w*|covers?\s+up"
+        Cue("big pharma hides", rf"{_UNQUOTED}\bbig\s+pharma\s+(?:hides?|is\s+hiding|suppress\w*|covers?\s+up"
             r"|lies)", 0.85),
         Cue("instead of chemo", rf"\binstead\s+of\s+{_CHEMO}", 0.8),
         Cue("skip chemo", r"\b(?:skip|refuse|ditch|avoid|quit|say\s+no\s+to)\s+(?:the\s+)?(?:chemo\w*"
@@ -150,6 +152,18 @@ CUES: dict[str, list[Cue]] = {
             0.55),
         Cue("hidden cure", r"\b(?:hidden|secret|suppressed|banned|forbidden)\s+(?:cancer\s+)?(?:cure"
             r"|remedy)", 0.75),
+        # A suppressed truth: "what your oncologist won't tell you", "banned for a reason".
+        Cue("won't tell you", rf"{_UNQUOTED}\b(?:(?:doctors?|oncologists?|they|your\s+(?:doctor|oncologist))"
+            r"\s+"
+            r"(?:will\s+never|won'?t|would\s+never|will\s+not)|(?:nobody|no\s+one)\s+(?:in\s+(?:\w+\s+){1,3})?"
+            r"(?:will|would|is\s+going\s+to))\s+tell\s+you"
+            r"|\bbanned\s+for\s+a\s+reason|\bthe\s+reason\s+is\s+money|\bcan'?t\s+(?:be\s+)?patent(?:ed)?\b"
+            r"|\b(?:buried|suppressed|hid|covered\s+up)\s+(?:the|this|that|their|its)\s+(?:study|studies|research|data"
+            r"|trial|cure|results?)|\bleaked\s+it\b"
+            r"|\blo\s+que\s+(?:tu|su)\s+(?:m[ée]dico|onc[óo]logo)\s+no\s+te\s+(?:dice|dir[áa])"
+            r"|\bce\s+que\s+(?:votre|ton)\s+(?:m[ée]decin|oncologue)\s+ne\s+(?:vous|te)\s+dit\s+pas"
+            r"|\bo\s+que\s+(?:o\s+)?(?:seu|teu)\s+(?:m[ée]dico|oncologista)\s+n[ãa]o\s+(?:te\s+)?(?:conta|diz)"
+            r"|\bwas\s+(?:dein|ihr)\s+(?:arzt|onkologe)\s+(?:dir|ihnen)\s+nicht\s+sagt", 0.5),
         Cue("miracle cure", r"\bmiracle\s+(?:cure|remedy|oil|tea|juice|herb|plant)", 0.65),
         Cue("miracle", r"\bmiracle\b", 0.3),
         Cue("natural cure", r"\bnatural\s+(?:cure|remed(?:y|ies))", 0.5),
@@ -393,6 +407,25 @@ DEBUNK: list[Cue] = [
     Cue("não cura", r"\bn[ãa]o\s+cura\b|\bboatos?\b|\b[ée]\s+falso|\bn[ãa]o\s+h[áa]\s+(?:evid[êe]ncia|provas)"
         r"|\bcuidado\s+com", 0.75),
     Cue("شایعه", r"شایعه|خرافه|دروغ", 0.7),
+    Cue("not a substitute", r"\b(?:is|are)\s*n[o']?t\s+(?:a\s+)?(?:substitute|replacement|alternative)"
+        r"\s+(?:for|to)\b"
+        r"|\b(?:does|do)\s*n[o']?t\s+replace\s+(?:chemo\w*|treatment|surgery|radiotherapy|your\s+oncologist)"
+        r"|\bno\s+(?:sustituye|reemplaza)|\bne\s+remplace\s+pas|\bersetz\w*\s+(?:\w+\s+)?(?:keine|nicht)"
+        r"|\bn[ãa]o\s+substitui|جایگزین\s+(?:\S+\s+)?نیست", 0.75),
+    Cue("did not cure", r"\b(?:they|it|this|these|that)\s+(?:did|could)\s*n[o']?t\s+"
+        r"(?:and\s+(?:could|can)\s*n[o']?t\s+)?(?:cure|shrink|treat|heal)\b", 0.75),
+    Cue("no diet cures", r"\bthere\s+is\s+no\s+(?:\w+\s+)?(?:diet|food|herb|supplement|tea|juice|remedy"
+        r"|oil|pill|protocol)\s+(?:that|which)\s+(?:cures?|shrinks?|kills?|treats?|dissolves?)", 0.8),
+    Cue("dangerous nonsense", r"\b(?:dangerous|utter|total)\s+(?:nonsense|rubbish)"
+        r"|\bgef[äa]hrlicher\s+unsinn"
+        r"|\btonter[íi]as?\s+peligros|\bbobagem\s+perigosa|\babsurdit[ée]\s+dangereuse", 0.7),
+    Cue("back on treatment", r"\b(?:(?:back\s+on|went\s+back\s+to|returned\s+to|restarted)"
+        r"|(?:she|he|they)(?:'s|\s+is|\s+are)\s+on)\s+(?:the\s+)?chemo\w*\s+now"
+        r"|\bretom[óo]\s+la\s+quimio|\bvolt(?:ou|ei)\s+(?:para\s+)?(?:a\s+)?quimio"
+        r"|\bzur[üu]ck\s+zur\s+chemo|\ba\s+repris\s+la\s+chimio", 0.6),
+    Cue("please do the treatment", r"\bplease,?\s+(?:please,?\s+)?(?:start|do|finish"
+        r"|don'?t\s+(?:skip|stop|delay|refuse))\s+(?:the\s+|your\s+)?"
+        r"(?:chemo\w*|treatment|radiotherapy|surgery)", 0.75),
     Cue("not shown", r"\b(?:has|have|had)\s*n[o']?t\s+been\s+(?:shown|proven|demonstrated)"
         r"|\bnot\s+(?:been\s+)?proven"
         r"|\bno\s+(?:replicated|credible|peer[- ]reviewed|clinical)\s+(?:evidence|studies|trials?|data)"
@@ -427,6 +460,13 @@ LEGIT_PROVIDER: list[Cue] = [
         r"|\bnuestro\s+hospital|\bnotre\s+h[ôo]pital|\bunser\s+(?:krankenhaus|klinikum)"
         r"|\bnosso\s+hospital", 1.0),
 ]
+
+
+#: Cure-claim cues that assert a suppressed truth ("what your oncologist won't tell you"), unquoted:
+#: a post saying so in its own voice pushes the cure, whatever its wording shares with debunks.
+SUPPRESSED_TRUTH: frozenset[str] = frozenset(
+    {"won't tell you", "doctors don't want you to know", "big pharma hides"}
+)
 
 
 #: Prototypes whose meaning hangs on a negation ("X does NOT cure cancer"). Sentence embeddings barely

@@ -389,8 +389,12 @@ class TrainedClassifier:
         sims = vectors @ self._train_vectors.T
         # The baseline's privacy_leak score is the rules' decision: 0 when they find no leak.
         cleared = [not b.scores[_PRIVACY] and names_no_patient(t) for b, t in zip(base, texts, strict=True)]
+        stance_cues = [self._baseline.stance_cues(t) for t in texts]
         return [
-            self._one(probs[row], float(debunk[row]), base[row], sims[row], cleared[row], bool(pii[row]))
+            self._one(
+                probs[row], float(debunk[row]), base[row], sims[row], cleared[row], bool(pii[row]),
+                stance_cues[row],
+            )
             for row in range(len(texts))
         ]
 
@@ -402,14 +406,19 @@ class TrainedClassifier:
         sims: np.ndarray,
         no_patient: bool,
         personal_data: bool = True,
+        stance_cues: tuple[list[str], list[str]] = ([], []),
     ) -> Classification:
         scores = {name: float(p) for name, p in zip(HEADS, probs, strict=True)}
         bars = dict(self.thresholds)
         if not personal_data:
             bars[_PRIVACY] = self.privacy_bare_threshold
         labels = sorted((n for n in scores if n != _OTHER and scores[n] >= bars[n]), key=lambda n: -scores[n])
-        cue = any(e.startswith("cue:debunk:") for e in base.evidence.get(_AWARENESS, []))
-        flipped = _MIRACLE in labels and (cue or debunk >= 0.5)
+        debunk_cues, framing = stance_cues
+        cue = bool(debunk_cues) or any(e.startswith("cue:debunk:") for e in base.evidence.get(_AWARENESS, []))
+        # The stance head alone does not overrule a post that asserts a suppressed truth in its own
+        # voice ("what your oncologist won't tell you", "big pharma buried the study"): debunks quote
+        # that framing, and the head reads the shared words as a debunk.
+        flipped = _MIRACLE in labels and (cue or (debunk >= 0.5 and not framing))
         if flipped:
             # A post either pushes a cure or takes it apart: a debunking phrase, or the stance head,
             # makes it awareness and not miracle_cure (domain.md's hard case).
@@ -442,7 +451,12 @@ class TrainedClassifier:
                 why += [f"example:{self._train_ids[i]} ({sims[i]:.2f})" for i in best]
             evidence[name] = why
         if flipped:
-            evidence[_AWARENESS].insert(0, f"stance:debunks_a_cure ({debunk:.2f})")
+            why = f"cue:debunk:{debunk_cues[0]}" if debunk_cues else f"stance:debunks_a_cure ({debunk:.2f})"
+            if why not in evidence[_AWARENESS]:
+                evidence[_AWARENESS].insert(0, why)
+        elif _MIRACLE in evidence and framing:
+            said = [f"cue:{name}" for name in framing]
+            evidence[_MIRACLE] = [*said, *(e for e in evidence[_MIRACLE] if e not in said)]
         if strong_leak:
             evidence[_PRIVACY].insert(0, "rule:named_person_with_contact_or_record")
         return Classification(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 
 import numpy as np
@@ -78,6 +79,11 @@ def test_non_english_miracle_cures_do_not_fall_to_other(classifier, embedder, te
         "No, apricot kernels do not cure cancer. This myth has been debunked and they can poison you.",
         "Beware of posts saying turmeric cures cancer instead of chemo: there is no evidence at all.",
         "Es falso que el bicarbonato cura el cáncer, no hay evidencia científica.",
+        # A remedy that is no substitute, a cautionary tale, a plea to start treatment.
+        "Soursop tea is not a substitute for chemotherapy, whatever the video says.",
+        "A graviola não substitui a quimio. Ponto.",
+        "There is no diet that shrinks a Wilms tumour. Please, please start the chemo.",
+        "„Krebs ist Übersäuerung, Natron heilt jeden Tumor“ stand in der Dorfgruppe. Gefährlicher Unsinn.",
     ],
 )
 def test_a_debunking_post_is_awareness_not_miracle_cure(classifier, embedder, text) -> None:
@@ -199,3 +205,20 @@ def test_classifying_thousands_of_posts_is_fast(classifier, embedder) -> None:
     assert len(results) == 5000
     # Generous bound for slow CI machines; it takes well under a second on a laptop.
     assert time.perf_counter() - started < 10.0
+
+
+@pytest.mark.parametrize(
+    ("text", "claims"),
+    [
+        ("WHAT YOUR ONCOLOGIST WON'T TELL YOU: tumours shrink when the liver is cleansed.", True),
+        ("Nobody in your oncology department will tell you this: laetrile reversed her mets.", True),
+        ("Laetrile was banned for a reason, and the reason is money.", True),
+        # The same framing quoted by the one who takes it apart is no claim.
+        ("\"What oncologists won't tell you.\" Mine told me everything, with diagrams.", False),
+        ("\"They don't want you to know.\" Who is they? Millions of nurses keeping one secret?", False),
+    ],
+)
+def test_a_suppressed_truth_is_a_cure_claims_cue_unless_quoted(text, claims) -> None:
+    framing = [c for c in CUES["miracle_cure"] if c.name in ("won't tell you", "doctors don't want you to know")]
+    assert len(framing) == 2
+    assert any(re.search(c.pattern, text.lower()) for c in framing) is claims
