@@ -491,3 +491,16 @@ def exposes_someone(text: str, spans: list[PiiSpan]) -> tuple[bool, list[str]]:
         if all(kind in CONTACT_TYPES for kind in present):
             return False, evidence
     return True, evidence
+
+
+def published_contact_only(text: str, spans: list[PiiSpan]) -> bool:
+    """Is every piece of personal data an organisation's or a seller's own contact, with nobody named?
+
+    A helpline's number, a charity's e-mail, a shop's WhatsApp: published on purpose, and no
+    record number, birth date or person's name beside them. Such a post is not a leak whatever its
+    wording resembles (on the labelled corpus, none of the 54 such posts is one).
+    """
+    if not spans or any(span.type in (NAME, RECORD_NUMBER, DATE_OF_BIRTH) for span in spans):
+        return False
+    leak, evidence = exposes_someone(text, spans)
+    return not leak and bool({"context:helpline", "context:seller"} & set(evidence))

@@ -27,9 +27,11 @@ name is no third party's; the head alone let some such leaks pass as ads, e.g. "
 on chemo, write to her at x@...").
 
 The opposite rule caps it: when the privacy rules find no leak and everyone the post names is the
-author, a public figure, a provider or someone thanked (`analysis.name_roles.names_no_patient`), the
-head's `privacy_leak` is set aside; it reads "a name beside a hospital bed" as a leak even in "Hi,
-it's Anjali, that's me in bed 9" (on the corpus, no post this rule clears is a leak).
+author, a public figure, a provider or someone thanked (`analysis.name_roles.names_no_patient`), or
+its only personal data are a helpline's or a seller's published contact with nobody named
+(`analysis.privacy.published_contact_only`), the head's `privacy_leak` is set aside; it reads "a
+name beside a hospital bed" as a leak even in "Hi, it's Anjali, that's me in bed 9" (on the
+corpus, no post this rule clears is a leak).
 
 The settings below were chosen by cross-validation on the training split only (lr-7: C from
 {4, 16, 64, 256, 1024} by 5-fold out-of-fold macro-F1; 256 and 1024 tie, the smaller is kept).
@@ -55,7 +57,7 @@ from analysis import name_roles, names, privacy, prototypes
 from analysis.classify import BaselineClassifier, Classification
 from analysis.embedding import Embedder
 from analysis.name_roles import names_no_patient
-from analysis.privacy import detect_pii
+from analysis.privacy import detect_pii, published_contact_only
 from schemas.posts import PiiSpan
 from schemas.taxonomy import CATEGORIES, Category, choose_primary
 
@@ -388,7 +390,10 @@ class TrainedClassifier:
         debunk = 1.0 / (1.0 + np.exp(-(stance * platt[0] + platt[1])))
         sims = vectors @ self._train_vectors.T
         # The baseline's privacy_leak score is the rules' decision: 0 when they find no leak.
-        cleared = [not b.scores[_PRIVACY] and names_no_patient(t) for b, t in zip(base, texts, strict=True)]
+        cleared = [
+            not b.scores[_PRIVACY] and (names_no_patient(t) or published_contact_only(t, list(spans)))
+            for b, t, spans in zip(base, texts, pii, strict=True)
+        ]
         stance_cues = [self._baseline.stance_cues(t) for t in texts]
         return [
             self._one(
@@ -428,7 +433,8 @@ class TrainedClassifier:
             scores[_MIRACLE] = min(scores[_MIRACLE], 1.0 - debunk)
         if no_patient:
             # The privacy rules found no leak, and everyone the post names is the author, a public
-            # figure, a provider or someone thanked: "Hi, it's Anjali, that's me in bed 9".
+            # figure, a provider or someone thanked: "Hi, it's Anjali, that's me in bed 9"; or its
+            # only personal data are a helpline's or a seller's published contact.
             scores[_PRIVACY] = min(scores[_PRIVACY], _NO_PATIENT_SCORE)
             if _PRIVACY in labels:
                 labels.remove(_PRIVACY)

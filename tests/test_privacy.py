@@ -12,6 +12,7 @@ from analysis.privacy import (
     detect_pii,
     exposes_someone,
     pseudonymise,
+    published_contact_only,
     redact,
     resolve_overlaps,
 )
@@ -581,3 +582,18 @@ def test_persian_phones_and_record_numbers_are_detected(text: str, kind: str, va
 def test_a_persian_card_or_record_number_is_not_a_phone() -> None:
     text = "شماره کارت ۶۰۳۷-۰۰۰۰-۰۰۰۰-۰۱۴۷ و شماره پرونده ۴۴۸۲۰۱۹۱۲"
     assert "PHONE" not in {s.type for s in detect_pii(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        ("Free cancer helpline for patients and families: call 1-800-555-0148, 8am to 8pm.", True),
+        ("Herbal anti-cancer capsules, DM to order or WhatsApp +1 415 555 0199", True),
+        # A person's details beside the helpline are no organisation's.
+        ("Our helpline 1-800-555-0148 is open. Mrs Patel in bed 4 has lymphoma, MRN 44820193", False),
+        ("My neighbour has breast cancer, call her at 415-555-0142", False),
+        ("No personal data here, only a cancer helpline mentioned", False),
+    ],
+)
+def test_published_contact_only_is_an_organisations_contact_with_nobody_named(text: str, published: bool) -> None:
+    assert published_contact_only(text, detect_pii(text)) is published
