@@ -37,6 +37,9 @@ def run(classifier, embedder, texts):
         ("Free and confidential cancer helpline for patients and families: call 1-800-555-0148, 8am to 8pm.",
          set(), {"privacy_leak"}),
         ("It's Cancer season! Time for crabs to be moody and cosy at home ♋", {"other"}, set()),
+        # Figurative: the `other` head outscores the soft category the words resemble.
+        ("The comment section under that post has metastasised into something unreadable.", {"other"},
+         {"awareness"}),
         ("My neighbour Maria Lopez at St Mary's room 412 has leukaemia, call her at +1 415 555 0142",
          {"privacy_leak"}, set()),
         ("Herbal capsules that kill cancer cells naturally, 100% cure, DM to order, WhatsApp +1 415 555 0199",
