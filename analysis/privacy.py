@@ -249,6 +249,9 @@ _PHONE_WORD_RE = re.compile(
     r"(?:\s+(?:number|no\.?|n[úu]mero|num[ée]ro|nummer))?\s*(?:[:.]\s*)?(?P<num>\+?\d[\d ().-]{6,18}\d)",
     re.IGNORECASE,
 )
+#: A number of another region's national form ("0800 000 0133", "900 000 258") in a post that names
+#: a helpline or an organisation's line: found so that it is known for the organisation's and redacted.
+_NATIONAL_NUMBER = re.compile(r"(?<![\w+/])(?<!\d[ .-])(?P<num>\+?\d[\d ().-]{6,16}\d)(?![\w/]|[ .-]?\d)")
 #: Persian: "شماره پسرش: ۰۹۱۲..." (his son's number), "تلفن", "موبایل"; not a record's or a card's number.
 _FA_PHONE_WORD_RE = re.compile(
     r"(?:شماره(?!\s*(?:پرونده|بیمار|کارت|حساب|شبا))|تلفن|موبایل|همراه|تماس|واتساپ)[^\d\n]{0,16}?"
@@ -286,6 +289,17 @@ def _phone_spans(text: str, region: str) -> list[PiiSpan]:
         if 8 <= sum(ch.isdigit() for ch in raw) <= 15 and not _DATE_RE.match(raw):
             start, end = word_match.span("num")
             found.setdefault((start, end), PiiSpan(type=PHONE, start=start, end=end))
+    for match in _NATIONAL_NUMBER.finditer(text) if HELPLINE.search(text) else ():
+        raw, (start, end) = match.group("num"), match.span("num")
+        digits = sum(ch.isdigit() for ch in raw)
+        if not 8 <= digits <= 15 or _DATE_RE.match(raw) or _NON_PHONE_SHAPE.match(raw):
+            continue
+        # Dialled as written: a leading 0 or +, or groups ("900 000 258"); not an amount or a count.
+        grouped = raw.startswith(("0", "+")) or any(ch in " -.()" for ch in raw)
+        before, after = text[max(0, start - 5) : start], text[end : end + 12]
+        money = _CURRENCY_BEFORE.search(before) or _UNIT_AFTER.match(after)
+        if grouped and not money and not any(a < end and start < b for a, b in found):
+            found[(start, end)] = PiiSpan(type=PHONE, start=start, end=end)
     return list(found.values())
 
 

@@ -597,3 +597,19 @@ def test_a_persian_card_or_record_number_is_not_a_phone() -> None:
 )
 def test_published_contact_only_is_an_organisations_contact_with_nobody_named(text: str, published: bool) -> None:
     assert published_contact_only(text, detect_pii(text)) is published
+
+
+@pytest.mark.parametrize(
+    ("text", "numbers"),
+    [
+        # Another region's national form in a post that names a helpline or an organisation.
+        ("Die Hotline der Landeskrebsgesellschaft (0800 000 0133) hat mir den Befund erklärt.", ["0800 000 0133"]),
+        ("Línea de ayuda de la Asociación contra el cáncer: 900 000 258, gratuita.", ["900 000 258"]),
+        # Amounts, bank accounts and dates are no phone numbers, helpline or not.
+        ("Our charity raised 1 250 000 euros for cancer research this year.", []),
+        ("Stiftung Krebshilfe, Spendenkonto DE12 3456 7890 1234 5678 00", []),
+        ("The foundation's gala is on 12.03.2026, tickets at the hospital.", []),
+    ],
+)
+def test_an_organisations_national_number_is_a_phone(text: str, numbers: list[str]) -> None:
+    assert [text[s.start : s.end] for s in detect_pii(text) if s.type == "PHONE"] == numbers
