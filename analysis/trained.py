@@ -415,8 +415,8 @@ class TrainedClassifier:
         base: Classification,
         sims: np.ndarray,
         no_patient: bool,
-        personal_data: bool = True,
-        stance_cues: tuple[list[str], list[str]] = ([], []),
+        personal_data: bool,
+        stance_cues: tuple[list[str], list[str]],
     ) -> Classification:
         scores = {name: float(p) for name, p in zip(HEADS, probs, strict=True)}
         bars = dict(self.thresholds)
@@ -424,11 +424,10 @@ class TrainedClassifier:
             bars[_PRIVACY] = self.privacy_bare_threshold
         labels = sorted((n for n in scores if n != _OTHER and scores[n] >= bars[n]), key=lambda n: -scores[n])
         debunk_cues, framing = stance_cues
-        cue = bool(debunk_cues) or any(e.startswith("cue:debunk:") for e in base.evidence.get(_AWARENESS, []))
         # The stance head alone does not overrule a post that asserts a suppressed truth in its own
         # voice ("what your oncologist won't tell you", "big pharma buried the study"): debunks quote
         # that framing, and the head reads the shared words as a debunk.
-        flipped = _MIRACLE in labels and (cue or (debunk >= 0.5 and not framing))
+        flipped = _MIRACLE in labels and (bool(debunk_cues) or (debunk >= 0.5 and not framing))
         if flipped:
             # A post either pushes a cure or takes it apart: a debunking phrase, or the stance head,
             # makes it awareness and not miracle_cure (domain.md's hard case).
